@@ -1,0 +1,208 @@
+"""The checks that no Table Schema can express.
+
+- every ``;``-listed sector of a statement exists, once;
+- every source text file exists inside the data directory and is UTF-8;
+- every quote, and every narration passage, is verbatim in its source text;
+- every sentence of every source is accounted for (coverage);
+- no theme id takes the URL path of a fixed page.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from cooperation import text as textlib
+from cooperation.problems import Problem, did_you_mean
+from cooperation.schema import Schema
+
+# URL paths of the pages that are not built from themes.
+FIXED_PAGES = ("source", "data")
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """How the sentences of one source are accounted for."""
+
+    source_id: str
+    sentences: int
+    quoted: int
+    narration: int
+    unaccounted: tuple[str, ...]
+
+    @property
+    def accounted(self) -> int:
+        return self.sentences - len(self.unaccounted)
+
+    def __str__(self) -> str:
+        return (
+            f"{self.source_id}: {self.accounted} of {self.sentences} sentences accounted for "
+            f"({self.quoted} quoted by statements, {self.narration} listed as narration)"
+        )
+
+
+@dataclass
+class Found:
+    problems: list[Problem] = field(default_factory=list)
+    texts: dict[str, str] = field(default_factory=dict)
+    coverage: tuple[Coverage, ...] = ()
+
+
+def run(data_dir: Path, schema: Schema, tables: Mapping[str, pd.DataFrame]) -> Found:
+    found = Found()
+    if "themes" in tables:
+        found.problems += _theme_paths(schema, tables["themes"])
+    if "statements" in tables and "sectors" in tables:
+        found.problems += _sector_lists(schema, tables["statements"], tables["sectors"])
+    if "sources" in tables:
+        found.texts = _source_texts(data_dir, schema, tables["sources"], found.problems)
+        spans: dict[str, dict[str, list]] = {
+            sid: {"statements": [], "narration": []} for sid in found.texts
+        }
+        for name, column, kind in (
+            ("statements", "quote", "statements"),
+            ("narration", "text", "narration"),
+        ):
+            if name in tables:
+                found.problems += _verbatim(schema, name, column, tables[name], found.texts, spans, kind)
+        found.coverage = tuple(
+            _coverage(sid, found.texts[sid], spans[sid]) for sid in found.texts
+        )
+        paths = dict(zip(tables["sources"]["source_id"], tables["sources"]["text_path"]))
+        for cov in found.coverage:
+            for sentence in cov.unaccounted:
+                found.problems.append(
+                    Problem(
+                        paths[cov.source_id],
+                        "this sentence is neither quoted by a statement nor listed in "
+                        + schema.path("narration"),
+                        value=sentence,
+                        hint="code its claims as statements, or list it as narration or context",
+                    )
+                )
+    return found
+
+
+def _theme_paths(schema: Schema, themes: pd.DataFrame) -> list[Problem]:
+    return [
+        Problem(
+            schema.path("themes"),
+            "is the URL path of a fixed page; choose another theme id",
+            line=i + 2,
+            column="theme_id",
+            value=theme_id,
+        )
+        for i, theme_id in enumerate(themes["theme_id"])
+        if theme_id in FIXED_PAGES
+    ]
+
+
+def _sector_lists(schema: Schema, statements: pd.DataFrame, sectors: pd.DataFrame) -> list[Problem]:
+    known = set(sectors["sector_id"])
+    delimiter = schema.delimiter("statements", "sectors")
+    relpath = schema.path("statements")
+    problems = []
+    for i, cell in enumerate(statements["sectors"]):
+        if cell == "":
+            continue  # "required" is the Table Schema's to report
+        items = cell.split(delimiter)
+        seen = set()
+        for item in items:
+            where = {"line": i + 2, "column": "sectors"}
+            if item in seen:
+                problems.append(Problem(relpath, "is listed twice", value=item, **where))
+            elif item == "":
+                problems.append(
+                    Problem(
+                        relpath,
+                        f"has an empty item in the {delimiter!r}-separated list",
+                        value=cell,
+                        **where,
+                    )
+                )
+            elif item not in known:
+                hint = did_you_mean(item.strip(), known) or f"sector ids are listed in {schema.path('sectors')}"
+                if item.strip() in known:
+                    hint = f"remove the spaces around {item.strip()!r}"
+                problems.append(
+                    Problem(relpath, f"is not a sector_id in {schema.path('sectors')}", value=item, hint=hint, **where)
+                )
+            seen.add(item)
+    return problems
+
+
+def _source_texts(
+    data_dir: Path, schema: Schema, sources: pd.DataFrame, problems: list[Problem]
+) -> dict[str, str]:
+    texts = {}
+    root = data_dir.resolve()
+    relpath = schema.path("sources")
+    for i, (source_id, text_path) in enumerate(zip(sources["source_id"], sources["text_path"])):
+        where = {"line": i + 2, "column": "text_path", "value": text_path}
+        if not text_path:
+            continue
+        path = (data_dir / text_path).resolve()
+        if not path.is_relative_to(root):
+            problems.append(Problem(relpath, "points outside the data directory", **where))
+            continue
+        if not path.is_file():
+            problems.append(
+                Problem(relpath, "names a text file that does not exist", hint="put the verbatim text under sources/", **where)
+            )
+            continue
+        try:
+            texts[source_id] = path.read_bytes().decode("utf-8-sig")
+        except UnicodeDecodeError:
+            problems.append(Problem(relpath, "names a text file that is not UTF-8", **where))
+    return texts
+
+
+def _verbatim(schema, name, column, table, texts, spans, kind) -> list[Problem]:
+    relpath = schema.path(name)
+    problems = []
+    for i, (source_id, passage) in enumerate(zip(table["source_id"], table[column])):
+        if source_id not in texts or not passage.strip():
+            continue  # unknown source or empty cell: reported elsewhere
+        span = textlib.find(passage, texts[source_id])
+        if span is None:
+            problems.append(
+                Problem(
+                    relpath,
+                    f"is not verbatim in the text of source {source_id!r}",
+                    line=i + 2,
+                    column=column,
+                    value=passage,
+                    hint=_closest(passage, texts[source_id]),
+                )
+            )
+        else:
+            spans[source_id][kind].append(span)
+    return problems
+
+
+def _closest(passage: str, text: str) -> str | None:
+    sentences = [text[a:b] for a, b in textlib.sentences(text)]
+    close = difflib.get_close_matches(passage, sentences, n=1, cutoff=0.4)
+    if not close:
+        return "copy the words exactly as the source has them"
+    shown = close[0] if len(close[0]) <= 120 else close[0][:119] + "…"
+    return f"the closest sentence is {shown!r}"
+
+
+def _coverage(source_id: str, text: str, spans: dict[str, list]) -> Coverage:
+    sentences = textlib.sentences(text)
+    quotes, passages = set(spans["statements"]), set(spans["narration"])
+    quoted = narration = 0
+    unaccounted = []
+    for sentence in sentences:
+        if any(textlib.overlaps(sentence, s) for s in quotes):
+            quoted += 1
+        elif any(textlib.overlaps(sentence, s) for s in passages):
+            narration += 1
+        else:
+            unaccounted.append(text[sentence[0] : sentence[1]])
+    return Coverage(source_id, len(sentences), quoted, narration, tuple(unaccounted))

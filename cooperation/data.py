@@ -1,0 +1,135 @@
+"""Load a validated data package into one typed, immutable dataset.
+
+``load(data_dir)`` validates first and raises a single ``DataError`` carrying
+every problem found; it never raises anything else for bad data.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+
+import pandas as pd
+
+from cooperation.checks import Coverage
+from cooperation.problems import DataError
+from cooperation.schema import Schema
+from cooperation.validate import validate
+
+ENV_VAR = "COOPERATION_DATA"
+DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+
+def data_dir() -> Path:
+    """The data directory: ``$COOPERATION_DATA`` when set, else ``data/`` beside app.py."""
+    return Path(os.environ.get(ENV_VAR) or DEFAULT_DATA_DIR)
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """The curated tables, typed, joined and ordered for display.
+
+    ``statements`` has one row per statement (``sectors`` as a tuple of ids);
+    ``tidy`` has one row per statement and sector. Both carry the speaker's
+    name and country and the rank of the modality (0 is the strongest).
+    The frames are shared between sessions: treat them as read-only.
+    """
+
+    schema: Schema
+    statements: pd.DataFrame
+    tidy: pd.DataFrame
+    sectors: pd.DataFrame
+    themes: pd.DataFrame
+    speakers: pd.DataFrame
+    sources: pd.DataFrame
+    narration: pd.DataFrame
+    texts: Mapping[str, str]
+    coverage: tuple[Coverage, ...]
+    modalities: tuple[str, ...]
+    countries: tuple[str, ...]
+
+    def sector_label(self, sector_id: str) -> str:
+        return self._sector_labels.get(sector_id, sector_id)
+
+    @property
+    def _sector_labels(self) -> Mapping[str, str]:
+        return dict(zip(self.sectors["sector_id"], self.sectors["label"]))
+
+    def theme(self, theme_id: str) -> Mapping[str, object]:
+        row = self.themes.loc[self.themes["theme_id"] == theme_id]
+        if row.empty:
+            raise KeyError(theme_id)
+        return row.iloc[0].to_dict()
+
+
+def load(path: str | Path | None = None) -> Dataset:
+    """Validate and load the data package in ``path`` (default: ``data_dir()``)."""
+    report = validate(Path(path) if path is not None else data_dir())
+    if report.problems:
+        raise DataError(report.problems)
+    schema = report.schema
+    tables = {name: _typed(schema, name, table) for name, table in report.tables.items()}
+
+    themes = tables["themes"].sort_values("order", kind="stable").reset_index(drop=True)
+    theme_rank = {t: i for i, t in enumerate(themes["theme_id"])}
+    sectors = tables["sectors"].copy()
+    sectors["theme_rank"] = sectors["theme_id"].map(theme_rank)
+    sectors = sectors.sort_values("theme_rank", kind="stable").reset_index(drop=True)
+
+    modalities = schema.enum("statements", "modality")
+    speakers = tables["speakers"]
+    statements = tables["statements"].merge(
+        speakers[["speaker_id", "name", "country", "country_code"]],
+        on="speaker_id",
+        how="left",
+        validate="many_to_one",
+    )
+    statements["modality_rank"] = statements["modality"].map(
+        {m: i for i, m in enumerate(modalities)}
+    )
+
+    tidy = statements.drop(columns=["notes"], errors="ignore").explode("sectors")
+    tidy = tidy.rename(columns={"sectors": "sector_id"}).merge(
+        sectors[["sector_id", "label", "theme_id"]].rename(columns={"label": "sector"}),
+        on="sector_id",
+        how="left",
+        validate="many_to_one",
+    )
+    tidy = tidy.reset_index(drop=True)
+
+    return Dataset(
+        schema=schema,
+        statements=statements,
+        tidy=tidy,
+        sectors=sectors,
+        themes=themes,
+        speakers=speakers,
+        sources=tables["sources"],
+        narration=tables["narration"],
+        texts=MappingProxyType(dict(report.texts)),
+        coverage=report.coverage,
+        modalities=modalities,
+        countries=tuple(dict.fromkeys(speakers["country"])),
+    )
+
+
+def _typed(schema: Schema, name: str, table: pd.DataFrame) -> pd.DataFrame:
+    """Convert the string columns of a validated table to their schema types."""
+    table = table.copy()
+    for field in schema.fields(name):
+        column, kind = field["name"], field.get("type", "string")
+        if column not in table:
+            continue
+        if kind == "integer":
+            table[column] = table[column].astype("int64")
+        elif kind == "number":
+            table[column] = table[column].astype("float64")
+        elif kind == "date":
+            table[column] = pd.to_datetime(table[column], format="ISO8601").dt.date
+        elif kind == "list":
+            delimiter = field.get("delimiter", ",")
+            table[column] = [tuple(v.split(delimiter)) if v else () for v in table[column]]
+    return table

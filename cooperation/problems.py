@@ -1,0 +1,57 @@
+"""Problems found in a data directory, and the error that carries them."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the data, located as precisely as it can be."""
+
+    file: str
+    message: str
+    line: int | None = None
+    column: str | None = None
+    value: str | None = None
+    hint: str | None = None
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.line is not None:
+            where += f", line {self.line}"
+        if self.column:
+            where += f", column {self.column}"
+        text = f"{where}: "
+        if self.value is not None:
+            text += f"{_show(self.value)}: "
+        text += self.message
+        if self.hint:
+            text += f" (hint: {self.hint})"
+        return text
+
+
+class DataError(Exception):
+    """The data did not validate; ``problems`` lists every problem found."""
+
+    def __init__(self, problems: Iterable[Problem]):
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        super().__init__(
+            f"{len(self.problems)} problem(s) in the data:\n"
+            + "\n".join(f"- {p}" for p in self.problems)
+        )
+
+
+def did_you_mean(value: str, choices: Iterable[str]) -> str | None:
+    """A hint naming the closest allowed value, if one is close."""
+    close = difflib.get_close_matches(str(value), [str(c) for c in choices], n=1)
+    return f"did you mean {close[0]!r}?" if close else None
+
+
+def _show(value: str, limit: int = 80) -> str:
+    value = str(value)
+    if len(value) > limit:
+        value = value[: limit - 1] + "…"
+    return repr(value)

@@ -1,0 +1,84 @@
+"""Read the Frictionless Data Package descriptor: the one place columns are defined.
+
+Everything the code needs to know about a column (its type, its allowed
+values, its description, a list delimiter) is looked up here from
+``datapackage.json`` rather than restated in code.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+DESCRIPTOR = "datapackage.json"
+
+
+class Schema:
+    """Read-only view over a data package descriptor."""
+
+    def __init__(self, descriptor: Mapping[str, Any]):
+        self._descriptor = descriptor
+        self._resources = {r["name"]: r for r in descriptor.get("resources", [])}
+
+    @classmethod
+    def read(cls, data_dir: Path) -> Schema:
+        """Parse ``datapackage.json`` in ``data_dir`` (raises OSError or ValueError)."""
+        text = (Path(data_dir) / DESCRIPTOR).read_text(encoding="utf-8-sig")
+        descriptor = json.loads(text)
+        if not isinstance(descriptor, dict) or not isinstance(
+            descriptor.get("resources"), list
+        ):
+            raise ValueError("the descriptor has no list of resources")
+        return cls(descriptor)
+
+    @property
+    def descriptor(self) -> Mapping[str, Any]:
+        return MappingProxyType(self._descriptor)
+
+    def meta(self, key: str, default: Any = None) -> Any:
+        """A package-level property such as title, licenses or sources."""
+        return self._descriptor.get(key, default)
+
+    @property
+    def resource_names(self) -> tuple[str, ...]:
+        return tuple(self._resources)
+
+    def resource(self, name: str) -> Mapping[str, Any]:
+        return self._resources[name]
+
+    def path(self, name: str) -> str:
+        return self._resources[name]["path"]
+
+    def fields(self, resource: str) -> list[Mapping[str, Any]]:
+        return list(self._resources[resource].get("schema", {}).get("fields", []))
+
+    def field_names(self, resource: str) -> list[str]:
+        return [f["name"] for f in self.fields(resource)]
+
+    def field(self, resource: str, name: str) -> Mapping[str, Any]:
+        for f in self.fields(resource):
+            if f["name"] == name:
+                return f
+        raise KeyError(f"{resource}.{name}")
+
+    def enum(self, resource: str, name: str) -> tuple[str, ...]:
+        """The allowed values of a field, in the order the descriptor lists them."""
+        return tuple(self.field(resource, name).get("constraints", {}).get("enum", ()))
+
+    def delimiter(self, resource: str, name: str) -> str:
+        """The item delimiter of a ``list`` field."""
+        return self.field(resource, name).get("delimiter", ",")
+
+    def primary_key(self, resource: str) -> str:
+        key = self._resources[resource]["schema"]["primaryKey"]
+        return key[0] if isinstance(key, list) else key
+
+    def foreign_keys(self, resource: str) -> list[Mapping[str, Any]]:
+        return list(self._resources[resource].get("schema", {}).get("foreignKeys", []))
+
+    def label(self, resource: str, name: str) -> str:
+        """The human title of a field, falling back to its name."""
+        return self.field(resource, name).get("title") or name
