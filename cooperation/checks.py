@@ -184,13 +184,22 @@ def _verbatim(schema, name, column, table, texts, spans, kind) -> list[Problem]:
     return problems
 
 
-def _closest(passage: str, text: str) -> str | None:
-    sentences = [text[a:b] for a, b in textlib.sentences(text)]
-    close = difflib.get_close_matches(passage, sentences, n=1, cutoff=0.4)
-    if not close:
+def _closest(passage: str, text: str) -> str:
+    """Name the run of source words most like ``passage``, if one is close."""
+    want = passage.split()
+    words = text.split()
+    width = min(len(want), len(words))
+    matcher = difflib.SequenceMatcher(a=" ".join(want))
+    best, best_ratio = None, 0.6
+    for start in range(len(words) - width + 1):
+        candidate = " ".join(words[start : start + width])
+        matcher.set_seq2(candidate)
+        if matcher.quick_ratio() > best_ratio and matcher.ratio() > best_ratio:
+            best, best_ratio = candidate, matcher.ratio()
+    if best is None:
         return "copy the words exactly as the source has them"
-    shown = close[0] if len(close[0]) <= 120 else close[0][:119] + "…"
-    return f"the closest sentence is {shown!r}"
+    shown = best if len(best) <= 120 else best[:119] + "…"
+    return f"the closest passage in the source is {shown!r}"
 
 
 def _coverage(source_id: str, text: str, spans: dict[str, list]) -> Coverage:

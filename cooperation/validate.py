@@ -90,7 +90,7 @@ def validate(data_dir: str | Path) -> Report:
     problems += found.problems
     return Report(
         data_dir,
-        tuple(problems),
+        tuple(dict.fromkeys(problems)),  # frictionless may report one cell twice
         schema,
         MappingProxyType(tables),
         MappingProxyType(found.texts),
@@ -148,7 +148,7 @@ def _read_table(
                 "column is missing from the header row",
                 line=1,
                 column=column,
-                hint=did_you_mean(column, header) or schema.field(name, column).get("description"),
+                hint=_describe(schema, name, column),
             )
             for column in missing
         ], None
