@@ -91,6 +91,8 @@ def load(path: str | Path | None = None) -> Dataset:
         {m: i for i, m in enumerate(modalities)}
     )
 
+    statements["search_text"] = (statements["commitment"] + "\n" + statements["quote"]).str.casefold()
+
     tidy = statements.drop(columns=["notes"], errors="ignore").explode("sectors")
     tidy = tidy.rename(columns={"sectors": "sector_id"}).merge(
         sectors[["sector_id", "label", "theme_id"]].rename(columns={"label": "sector"}),

@@ -82,3 +82,35 @@ class Schema:
     def label(self, resource: str, name: str) -> str:
         """The human title of a field, falling back to its name."""
         return self.field(resource, name).get("title") or name
+
+
+def dictionary(schema: Schema, resource: str) -> list[dict[str, str]]:
+    """The data dictionary of one resource, one row per column, from the descriptor alone."""
+    rows = []
+    for field in schema.fields(resource):
+        constraints = field.get("constraints", {})
+        rules = []
+        if "enum" in constraints:
+            rules.append("one of: " + ", ".join(map(str, constraints["enum"])))
+        if "pattern" in constraints:
+            rules.append(f"pattern: {constraints['pattern']}")
+        if "minimum" in constraints:
+            rules.append(f"minimum: {constraints['minimum']}")
+        if field.get("type") == "list":
+            rules.append(f"items separated by {field.get('delimiter', ',')!r}")
+        for key in schema.foreign_keys(resource):
+            if field["name"] in key["fields"]:
+                ref = key["reference"]
+                rules.append(f"refers to {ref['resource']}.{', '.join(ref['fields'])}")
+        rows.append(
+            {
+                "column": field["name"],
+                "title": field.get("title", ""),
+                "type": field.get("type", "string"),
+                "required": "yes" if constraints.get("required") else "",
+                "unique": "yes" if constraints.get("unique") else "",
+                "rules": "; ".join(rules),
+                "description": field.get("description", ""),
+            }
+        )
+    return rows

@@ -1,0 +1,37 @@
+"""Cooperation dashboard: the entry point.
+
+Sets up the page, loads the data once, holds the sidebar filters (so they
+hold on every page and live in the URL) and builds the navigation from the
+data: an overview, one page per theme in the themes' order, the annotated
+source and the data page.
+
+Run with ``streamlit run app.py``; ``COOPERATION_DATA`` chooses the data.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+import streamlit as st
+
+from cooperation import ui
+from cooperation.checks import FIXED_PAGES
+from pages import about, overview, source, theme
+
+st.set_page_config(page_title="Cooperation dashboard", page_icon=":material/handshake:", layout="wide")
+
+ds = ui.dataset()
+filters = ui.sidebar_filters(ds)
+
+source_path, data_path = FIXED_PAGES
+pages = [
+    st.Page(partial(overview.render, ds, filters), title="Overview", icon=":material/dashboard:", url_path="overview", default=True),
+    *(
+        st.Page(partial(theme.render, ds, filters, row.theme_id), title=ui.md_escape(row.title), icon=":material/label:", url_path=row.theme_id)
+        for row in ds.themes.itertuples()
+    ),
+    st.Page(partial(source.render, ds, filters), title="Source text", icon=":material/article:", url_path=source_path),
+    st.Page(partial(about.render, ds), title="Data and method", icon=":material/dataset:", url_path=data_path),
+]  # fmt: skip
+
+st.navigation(pages).run()

@@ -1,0 +1,41 @@
+"""Downloads: the filtered statements as CSV, and the whole data package as a zip."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import pandas as pd
+
+from cooperation.data import Dataset
+from cooperation.filters import Filters
+
+# Columns added to the statements' own for a reader of the CSV alone.
+EXTRA = {"name": "speaker_name", "country": "country", "url": "source_url"}
+
+
+def statements_csv(ds: Dataset, statements: pd.DataFrame) -> bytes:
+    """The statements in the schema's columns and order, plus speaker and source URL."""
+    columns = ds.schema.field_names("statements")
+    delimiter = ds.schema.delimiter("statements", "sectors")
+    out = statements.merge(ds.sources[["source_id", "url"]], on="source_id", how="left")
+    out = out.assign(sectors=[delimiter.join(s) for s in out["sectors"]])
+    out = out[columns + list(EXTRA)].rename(columns=EXTRA)
+    return out.to_csv(index=False, lineterminator="\n").encode("utf-8")
+
+
+def file_name(ds: Dataset, filters: Filters) -> str:
+    stem = ds.schema.meta("name", "cooperation") + "-statements"
+    return f"{stem}-filtered.csv" if filters.active else f"{stem}.csv"
+
+
+def package_zip(data_dir: Path) -> bytes:
+    """Every file of the data package, with its folder structure, in one zip."""
+    buffer = io.BytesIO()
+    root = Path(data_dir)
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for path in sorted(root.rglob("*")):
+            if path.is_file() and not path.name.startswith("."):
+                archive.write(path, Path(root.name) / path.relative_to(root))
+    return buffer.getvalue()

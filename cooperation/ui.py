@@ -1,0 +1,222 @@
+"""The Streamlit-specific helpers: cached loading, the error panel, the sidebar filters.
+
+This is the only module of the package that imports Streamlit.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from cooperation import aggregate
+from cooperation import filters as flt
+from cooperation.data import Dataset, data_dir, load
+from cooperation.problems import DataError
+
+# Markdown (and Streamlit's extensions: $…$ LaTeX, :color[…], :material/…:)
+# is switched on by ASCII punctuation; a backslash before each makes it literal.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:=\"'&^%@;,/?])")
+
+
+def md_escape(text: object) -> str:
+    """Curated text made safe for any Streamlit parameter that renders Markdown."""
+    return _MD_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+
+
+def _stamp(path: Path) -> tuple:
+    """Names, sizes and modification times of every file in the data directory."""
+    if not path.is_dir():
+        return ()
+    return tuple(
+        (str(p.relative_to(path)), s.st_size, s.st_mtime_ns)
+        for p in sorted(path.rglob("*"))
+        if p.is_file() and (s := p.stat())
+    )
+
+
+@st.cache_resource(show_spinner="Loading the data…", max_entries=4)
+def _load(path: str, stamp: tuple) -> Dataset | DataError:
+    # The stamp is part of the cache key: editing a file reloads the data.
+    # cache_resource (not cache_data) hands every session the same read-only
+    # object instead of unpickling a copy of every table on each rerun.
+    try:
+        return load(path)
+    except DataError as error:
+        return error
+
+
+def dataset() -> Dataset:
+    """The dataset, parsed once per change of the files; on bad data, the error panel and stop."""
+    path = data_dir()
+    result = _load(str(path), _stamp(path))
+    if isinstance(result, DataError):
+        error_panel(result)
+        st.stop()
+    return result
+
+
+def error_panel(error: DataError) -> None:
+    """Every problem in one table: file, line, column, value, problem and hint."""
+    count = len(error.problems)
+    st.error(
+        f"The data did not validate: {count} problem{'s' if count != 1 else ''} found. "
+        "Nothing is shown until they are fixed; run `python -m cooperation validate` "
+        "for the same list."
+    )
+    st.dataframe(
+        pd.DataFrame(
+            [
+                {
+                    "file": p.file,
+                    "line": p.line,
+                    "column": p.column or "",
+                    "value": "" if p.value is None else str(p.value),
+                    "problem": p.message,
+                    "hint": p.hint or "",
+                }
+                for p in error.problems
+            ]
+        ),
+        hide_index=True,
+        width="stretch",
+        column_config={"line": st.column_config.NumberColumn(format="%d")},
+    )
+
+
+def _query_lists() -> dict[str, list[str]]:
+    return {name: st.query_params.get_all(name) for name in st.query_params}
+
+
+def sidebar_filters(ds: Dataset) -> flt.Filters:
+    """The filters, in the sidebar of every page, seeded from and written back to the URL."""
+    allowed = flt.choices(ds)
+    if "_seeded" not in st.session_state:
+        seed, ignored = flt.from_params(_query_lists(), ds)
+        for name in flt.LIST_PARAMS:
+            st.session_state[name] = list(getattr(seed, name))
+        st.session_state[flt.TEXT_PARAM] = seed.q
+        st.session_state["_ignored"] = ignored
+        st.session_state["_seeded"] = True
+
+    labels = dict(zip(ds.sectors["sector_id"], ds.sectors["label"]))
+    speakers = {
+        row.speaker_id: f"{row.name} ({row.country})" for row in ds.speakers.itertuples()
+    }
+    with st.sidebar:
+        st.header("Filters")
+        st.multiselect(
+            "Sectors",
+            allowed["sector"],
+            format_func=labels.__getitem__,
+            key="sector",
+            placeholder="All sectors",
+        )
+        st.multiselect(
+            "Speakers",
+            allowed["speaker"],
+            format_func=speakers.__getitem__,
+            key="speaker",
+            placeholder="All speakers",
+        )
+        st.multiselect(
+            "Commitment strength",
+            allowed["modality"],
+            format_func=str.capitalize,
+            key="modality",
+            placeholder="All strengths",
+            help=ds.schema.field("statements", "modality").get("description"),
+        )
+        st.text_input(
+            "Search quotes and summaries",
+            key=flt.TEXT_PARAM,
+            max_chars=flt.MAX_TEXT,
+            placeholder="e.g. free trade",
+        )
+        ignored = st.session_state.get("_ignored")
+        if ignored:
+            shown = "; ".join(f"{k}: {', '.join(v)}" for k, v in ignored.items())
+            st.caption(md_escape(f"Ignored in the link (not in the data): {shown}"))
+
+    current, _ = flt.from_params(
+        {
+            **{name: st.session_state.get(name, []) for name in flt.LIST_PARAMS},
+            flt.TEXT_PARAM: [st.session_state.get(flt.TEXT_PARAM, "")],
+        },
+        ds,
+    )
+    wanted = flt.to_params(current)
+    if _query_lists() != wanted:
+        st.query_params.from_dict(wanted)
+    return current
+
+
+def summary_metrics(ds: Dataset, rows: pd.DataFrame) -> None:
+    """The headline counts of the matching statements."""
+    numbers = aggregate.summary(ds, rows)
+    both = "both sides" if len(ds.countries) == 2 else "every side"
+    cols = st.columns(4)
+    cols[0].metric("Statements", f"{numbers.statements:,}", help="Distinct statements matching the filters.")
+    cols[1].metric("Sectors", f"{numbers.sectors:,}", help="Sectors named by the matching statements.")
+    cols[2].metric("Speakers", f"{numbers.speakers:,}")
+    cols[3].metric(
+        f"Sectors {both} named",
+        f"{numbers.shared:,}",
+        help="Sectors that speakers of every country in the data named, among the matching statements.",
+    )
+
+
+def no_match(filters: flt.Filters) -> None:
+    """The empty state: say so plainly, and how to get results back."""
+    if filters.active:
+        st.info(
+            "No statements match these filters. Remove a sector, a speaker or a "
+            "commitment strength in the sidebar, or clear the search.",
+            icon=":material/filter_alt_off:",
+        )
+    else:
+        st.info("There are no statements here.", icon=":material/info:")
+
+
+TABLE_LIMIT = 1_000  # rows sent to the browser; the download holds them all
+
+
+def statements_table(ds: Dataset, statements: pd.DataFrame) -> None:
+    """The statements, quote first, capped so that large data stays fast."""
+    labels = dict(zip(ds.sectors["sector_id"], ds.sectors["label"]))
+    shown = statements.head(TABLE_LIMIT).merge(
+        ds.sources[["source_id", "url"]], on="source_id", how="left"
+    )
+    table = pd.DataFrame(
+        {
+            "Quote": shown["quote"],
+            "Summary": shown["commitment"],
+            "Speaker": shown["name"],
+            "Country": shown["country"],
+            "Strength": shown["modality"],
+            "Sectors": [[labels[s] for s in ss] for ss in shown["sectors"]],
+            "Source": shown["url"],
+        }
+    )
+    if len(statements) > TABLE_LIMIT:
+        st.caption(
+            f"Showing {TABLE_LIMIT:,} of {len(statements):,} statements; "
+            "the download below holds all of them."
+        )
+    st.dataframe(
+        table,
+        hide_index=True,
+        width="stretch",
+        row_height=60,
+        column_config={
+            "Quote": st.column_config.TextColumn(width="large", help="Verbatim from the source."),
+            "Summary": st.column_config.TextColumn(width="medium"),
+            "Sectors": st.column_config.ListColumn(width="medium"),
+            "Strength": st.column_config.TextColumn(
+                help=ds.schema.field("statements", "modality").get("description")
+            ),
+            "Source": st.column_config.LinkColumn(display_text="source", width="small"),
+        },
+    )

@@ -1,0 +1,1 @@
+"""Thin page modules: each has a docstring and one ``render`` function."""
