@@ -96,9 +96,7 @@ def _by_sector_then_country(ds: Dataset, frame: pd.DataFrame) -> pd.DataFrame:
     sector_rank = {s: i for i, s in enumerate(ds.sectors["sector_id"])}
     country_rank = {c: i for i, c in enumerate(ds.countries)}
     return (
-        frame.assign(
-            _s=frame["sector_id"].map(sector_rank), _c=frame["country"].map(country_rank)
-        )
+        frame.assign(_s=frame["sector_id"].map(sector_rank), _c=frame["country"].map(country_rank))
         .sort_values(["_s", "_c"], kind="stable")
         .drop(columns=["_s", "_c"])
         .reset_index(drop=True)

@@ -94,17 +94,23 @@ def convergence_chart(ds: Dataset, frame: pd.DataFrame) -> go.Figure:
             "country": [html.escape(c) for c in ds.countries],
         },
         hover_data={"named_by": True},
-        labels={"strongest": "Strongest commitment", "sector": "Sector", "country": "Country", "named_by": "Named by"},
+        labels={
+            "strongest": "Strongest commitment",
+            "sector": "Sector",
+            "country": "Country",
+            "named_by": "Named by",
+        },
     )
     fig.update_traces(marker={"size": 13, "line": {"width": 1, "color": "white"}}, orientation="h")
     for trace in fig.data:
         trace.offsetgroup = trace.name
     fig.update_layout(scattermode="group", scattergap=0.5)
     fig.update_xaxes(categoryorder="array", categoryarray=list(reversed(ds.modalities)))
+    # The first category is drawn at the bottom: list the shared sectors last
+    # so that they stand at the top, above a rule.
+    fig.update_yaxes(categoryorder="array", categoryarray=list(reversed(order)))
     if shared and others:
-        # A rule between the shared sectors (top) and the one-sided ones.
-        fig.add_hline(y=len(shared) - 0.5, line_dash="dot", line_color="#888")
-    fig.update_yaxes(autorange="reversed")
+        fig.add_hline(y=len(others) - 0.5, line_dash="dot", line_color="#888")
     return _layout(fig, len(order))
 
 
@@ -117,9 +123,16 @@ def hierarchy_chart(ds: Dataset, frame: pd.DataFrame) -> go.Figure:
         path=[px.Constant("All themes"), "theme", "sector"],
         values="statements",
         color="theme",
-        color_discrete_map={"(?)": "#eeeeee", **{t: OKABE_ITO[(i + 2) % len(OKABE_ITO)] for i, t in enumerate(themes)}},
+        color_discrete_map={
+            "(?)": "#eeeeee",
+            **{t: OKABE_ITO[(i + 2) % len(OKABE_ITO)] for i, t in enumerate(themes)},
+        },
     )
-    fig.update_traces(root_color="#f4f4f4", texttemplate="%{label}<br>%{value}", hovertemplate="%{label}: %{value} statements<extra></extra>")
+    fig.update_traces(
+        root_color="#f4f4f4",
+        texttemplate="%{label}<br>%{value}",
+        hovertemplate="%{label}: %{value} statements<extra></extra>",
+    )
     return _layout(fig, 10)
 
 
@@ -133,7 +146,10 @@ def strength_chart(ds: Dataset, frame: pd.DataFrame) -> go.Figure:
         color="modality",
         orientation="h",
         color_discrete_map=_escaped_map(modality_colors(ds)),
-        category_orders={"modality": [html.escape(m) for m in ds.modalities], "name": [html.escape(n) for n in names]},
+        category_orders={
+            "modality": [html.escape(m) for m in ds.modalities],
+            "name": [html.escape(n) for n in names],
+        },
         labels={"statements": "Statements", "name": "Speaker", "modality": "Commitment"},
     )
     _count_axis(fig, frame.groupby("name")["statements"].sum())

@@ -60,18 +60,14 @@ def run(data_dir: Path, schema: Schema, tables: Mapping[str, pd.DataFrame]) -> F
         found.problems += _sector_lists(schema, tables["statements"], tables["sectors"])
     if "sources" in tables:
         found.texts = _source_texts(data_dir, schema, tables["sources"], found.problems)
-        spans: dict[str, dict[str, list]] = {
-            sid: {"statements": [], "narration": []} for sid in found.texts
-        }
+        spans: dict[str, dict[str, list]] = {sid: {"statements": [], "narration": []} for sid in found.texts}
         for name, column, kind in (
             ("statements", "quote", "statements"),
             ("narration", "text", "narration"),
         ):
             if name in tables:
                 found.problems += _verbatim(schema, name, column, tables[name], found.texts, spans, kind)
-        found.coverage = tuple(
-            _coverage(sid, found.texts[sid], spans[sid]) for sid in found.texts
-        )
+        found.coverage = tuple(_coverage(sid, found.texts[sid], spans[sid]) for sid in found.texts)
         paths = dict(zip(tables["sources"]["source_id"], tables["sources"]["text_path"]))
         for cov in found.coverage:
             for sentence in cov.unaccounted:
@@ -125,11 +121,19 @@ def _sector_lists(schema: Schema, statements: pd.DataFrame, sectors: pd.DataFram
                     )
                 )
             elif item not in known:
-                hint = did_you_mean(item.strip(), known) or f"sector ids are listed in {schema.path('sectors')}"
+                hint = (
+                    did_you_mean(item.strip(), known) or f"sector ids are listed in {schema.path('sectors')}"
+                )
                 if item.strip() in known:
                     hint = f"remove the spaces around {item.strip()!r}"
                 problems.append(
-                    Problem(relpath, f"is not a sector_id in {schema.path('sectors')}", value=item, hint=hint, **where)
+                    Problem(
+                        relpath,
+                        f"is not a sector_id in {schema.path('sectors')}",
+                        value=item,
+                        hint=hint,
+                        **where,
+                    )
                 )
             seen.add(item)
     return problems
@@ -151,7 +155,12 @@ def _source_texts(
             continue
         if not path.is_file():
             problems.append(
-                Problem(relpath, "names a text file that does not exist", hint="put the verbatim text under sources/", **where)
+                Problem(
+                    relpath,
+                    "names a text file that does not exist",
+                    hint="put the verbatim text under sources/",
+                    **where,
+                )
             )
             continue
         try:

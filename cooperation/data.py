@@ -87,9 +87,7 @@ def load(path: str | Path | None = None) -> Dataset:
         how="left",
         validate="many_to_one",
     )
-    statements["modality_rank"] = statements["modality"].map(
-        {m: i for i, m in enumerate(modalities)}
-    )
+    statements["modality_rank"] = statements["modality"].map({m: i for i, m in enumerate(modalities)})
 
     statements["search_text"] = (statements["commitment"] + "\n" + statements["quote"]).str.casefold()
 

@@ -42,9 +42,7 @@ def choices(ds: Dataset) -> dict[str, tuple[str, ...]]:
     }
 
 
-def from_params(
-    params: Mapping[str, Iterable[str]], ds: Dataset
-) -> tuple[Filters, dict[str, list[str]]]:
+def from_params(params: Mapping[str, Iterable[str]], ds: Dataset) -> tuple[Filters, dict[str, list[str]]]:
     """Filters from query parameters, and the values that were not understood."""
     allowed = choices(ds)
     kept: dict[str, tuple[str, ...]] = {}

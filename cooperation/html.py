@@ -8,6 +8,7 @@ shown with ``st.html``, which sanitises it once more.
 from __future__ import annotations
 
 import html
+import itertools
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -85,7 +86,7 @@ def annotate(text: str, marks: Sequence[Mark]) -> str:
     for mark in marks:
         ends.setdefault(mark.end, []).append(mark)
     out = []
-    for a, b in zip(cuts, cuts[1:]):
+    for a, b in itertools.pairwise(cuts):
         covering = [m for m in marks if m.start <= a and b <= m.end]
         piece = esc(text[a:b])
         if covering:

@@ -39,8 +39,7 @@ class DataError(Exception):
     def __init__(self, problems: Iterable[Problem]):
         self.problems: tuple[Problem, ...] = tuple(problems)
         super().__init__(
-            f"{len(self.problems)} problem(s) in the data:\n"
-            + "\n".join(f"- {p}" for p in self.problems)
+            f"{len(self.problems)} problem(s) in the data:\n" + "\n".join(f"- {p}" for p in self.problems)
         )
 
 

@@ -28,9 +28,7 @@ class Schema:
         """Parse ``datapackage.json`` in ``data_dir`` (raises OSError or ValueError)."""
         text = (Path(data_dir) / DESCRIPTOR).read_text(encoding="utf-8-sig")
         descriptor = json.loads(text)
-        if not isinstance(descriptor, dict) or not isinstance(
-            descriptor.get("resources"), list
-        ):
+        if not isinstance(descriptor, dict) or not isinstance(descriptor.get("resources"), list):
             raise ValueError("the descriptor has no list of resources")
         return cls(descriptor)
 

@@ -102,9 +102,7 @@ def sidebar_filters(ds: Dataset) -> flt.Filters:
         st.session_state["_seeded"] = True
 
     labels = dict(zip(ds.sectors["sector_id"], ds.sectors["label"]))
-    speakers = {
-        row.speaker_id: f"{row.name} ({row.country})" for row in ds.speakers.itertuples()
-    }
+    speakers = {row.speaker_id: f"{row.name} ({row.country})" for row in ds.speakers.itertuples()}
     with st.sidebar:
         st.header("Filters")
         st.multiselect(
@@ -186,9 +184,7 @@ TABLE_LIMIT = 1_000  # rows sent to the browser; the download holds them all
 def statements_table(ds: Dataset, statements: pd.DataFrame) -> None:
     """The statements, quote first, capped so that large data stays fast."""
     labels = dict(zip(ds.sectors["sector_id"], ds.sectors["label"]))
-    shown = statements.head(TABLE_LIMIT).merge(
-        ds.sources[["source_id", "url"]], on="source_id", how="left"
-    )
+    shown = statements.head(TABLE_LIMIT).merge(ds.sources[["source_id", "url"]], on="source_id", how="left")
     table = pd.DataFrame(
         {
             "Quote": shown["quote"],
@@ -209,10 +205,9 @@ def statements_table(ds: Dataset, statements: pd.DataFrame) -> None:
         table,
         hide_index=True,
         width="stretch",
-        row_height=60,
         column_config={
-            "Quote": st.column_config.TextColumn(width="large", help="Verbatim from the source."),
-            "Summary": st.column_config.TextColumn(width="medium"),
+            "Quote": st.column_config.TextColumn(width=520, help="Verbatim from the source."),
+            "Summary": st.column_config.TextColumn(width=320),
             "Sectors": st.column_config.ListColumn(width="medium"),
             "Strength": st.column_config.TextColumn(
                 help=ds.schema.field("statements", "modality").get("description")

@@ -107,15 +107,11 @@ def _check_descriptor(schema: Schema) -> list[Problem]:
         declared = schema.field_names(name)
         for column in columns:
             if column not in declared:
-                problems.append(
-                    Problem(DESCRIPTOR, f"resource {name!r} does not define column {column!r}")
-                )
+                problems.append(Problem(DESCRIPTOR, f"resource {name!r} does not define column {column!r}"))
     return problems
 
 
-def _read_table(
-    data_dir: Path, schema: Schema, name: str
-) -> tuple[list[Problem], pd.DataFrame | None]:
+def _read_table(data_dir: Path, schema: Schema, name: str) -> tuple[list[Problem], pd.DataFrame | None]:
     """File-level checks, then the table as strings (empty cells as '')."""
     relpath = schema.path(name)
     path = data_dir / relpath
@@ -153,9 +149,7 @@ def _read_table(
             for column in missing
         ], None
     try:
-        table = pd.read_csv(
-            io.StringIO(text), dtype=str, keep_default_na=False, na_filter=False
-        )
+        table = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, na_filter=False)
     except (pd.errors.ParserError, ValueError) as exc:
         return [Problem(relpath, f"could not be read as CSV: {exc}")], None
     return [], table

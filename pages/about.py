@@ -38,7 +38,9 @@ def render(ds: Dataset) -> None:
 
     st.header("Licence")
     for licence in meta("licenses", []):
-        st.html(f"<p>{html.link(licence.get('path', ''), licence.get('name', ''))}: {html.esc(licence.get('title', ''))}</p>")
+        st.html(
+            f"<p>{html.link(licence.get('path', ''), licence.get('name', ''))}: {html.esc(licence.get('title', ''))}</p>"
+        )
 
     st.header("Provenance")
     st.dataframe(

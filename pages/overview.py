@@ -36,7 +36,9 @@ def render(ds: Dataset, filters: flt.Filters) -> None:
     left, right = st.columns(2)
     with left:
         st.subheader("Themes and their sectors")
-        st.caption("Each theme as a box holding its sectors, sized by the number of statements that name them.")
+        st.caption(
+            "Each theme as a box holding its sectors, sized by the number of statements that name them."
+        )
         st.plotly_chart(charts.hierarchy_chart(ds, aggregate.hierarchy(ds, rows)), key="hierarchy")
     with right:
         st.subheader("Commitment strength by speaker")

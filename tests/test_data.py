@@ -43,7 +43,8 @@ def test_tidy_has_one_row_per_statement_and_sector(ds):
     expected = sum(len(s) for s in ds.statements["sectors"])
     assert len(ds.tidy) == expected
     assert ds.tidy["statement_id"].nunique() == len(ds.statements) == 19
-    assert ds.tidy["sector"].notna().all() and ds.tidy["country"].notna().all()
+    assert ds.tidy["sector"].notna().all()
+    assert ds.tidy["country"].notna().all()
 
 
 def test_dataset_is_frozen(ds):
