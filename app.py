@@ -16,22 +16,40 @@ import streamlit as st
 
 from cooperation import ui
 from cooperation.checks import FIXED_PAGES
-from pages import about, overview, source, theme
+from pages import about, home, source_text, theme
 
 st.set_page_config(page_title="Cooperation dashboard", page_icon=":material/handshake:", layout="wide")
 
 ds = ui.dataset()
 filters = ui.sidebar_filters(ds)
 
-source_path, data_path = FIXED_PAGES
-pages = [
-    st.Page(partial(overview.render, ds, filters), title="Overview", icon=":material/dashboard:", url_path="overview", default=True),
-    *(
-        st.Page(partial(theme.render, ds, filters, row.theme_id), title=ui.md_escape(row.title), icon=":material/label:", url_path=row.theme_id)
-        for row in ds.themes.itertuples()
+overview_path, source_path, data_path = FIXED_PAGES
+overview = st.Page(
+    partial(home.render, ds, filters),
+    title="Overview",
+    icon=":material/dashboard:",
+    url_path=overview_path,
+    default=True,
+)
+themes = [
+    st.Page(
+        partial(theme.render, ds, filters, row.theme_id),
+        title=ui.md_escape(row.title),
+        icon=":material/label:",
+        url_path=row.theme_id,
+    )
+    for row in ds.themes.itertuples()
+]
+reference = [
+    st.Page(
+        partial(source_text.render, ds, filters),
+        title="Source text",
+        icon=":material/article:",
+        url_path=source_path,
     ),
-    st.Page(partial(source.render, ds, filters), title="Source text", icon=":material/article:", url_path=source_path),
-    st.Page(partial(about.render, ds), title="Data and method", icon=":material/dataset:", url_path=data_path),
-]  # fmt: skip
+    st.Page(
+        partial(about.render, ds), title="Data and method", icon=":material/dataset:", url_path=data_path
+    ),
+]
 
-st.navigation(pages).run()
+st.navigation({"Dashboard": [overview], "Themes": themes, "Sources and method": reference}).run()

@@ -4,7 +4,7 @@
 - every source text file exists inside the data directory and is UTF-8;
 - every quote, and every narration passage, is verbatim in its source text;
 - every sentence of every source is accounted for (coverage);
-- no theme id takes the URL path of a fixed page.
+- no theme id takes a URL path that the app reserves.
 """
 
 from __future__ import annotations
@@ -20,8 +20,13 @@ from cooperation import text as textlib
 from cooperation.problems import Problem, did_you_mean
 from cooperation.schema import Schema
 
-# URL paths of the pages that are not built from themes.
-FIXED_PAGES = ("source", "data")
+# URL paths of the pages that are not built from themes (overview, source, data).
+FIXED_PAGES = ("overview", "source", "data")
+# Streamlit also finds the modules in pages/ by name when a server's first
+# request is a deep link, so a theme must not take one of their names either
+# (tests/test_app.py keeps this list in step with pages/).
+PAGE_MODULES = ("home", "theme", "source_text", "about")
+RESERVED_PATHS = FIXED_PAGES + PAGE_MODULES
 
 
 @dataclass(frozen=True)
@@ -87,13 +92,13 @@ def _theme_paths(schema: Schema, themes: pd.DataFrame) -> list[Problem]:
     return [
         Problem(
             schema.path("themes"),
-            "is the URL path of a fixed page; choose another theme id",
+            f"is reserved for the app's own pages ({', '.join(RESERVED_PATHS)}); choose another theme id",
             line=i + 2,
             column="theme_id",
             value=theme_id,
         )
         for i, theme_id in enumerate(themes["theme_id"])
-        if theme_id in FIXED_PAGES
+        if theme_id in RESERVED_PATHS
     ]
 
 
