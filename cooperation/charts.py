@@ -47,8 +47,8 @@ def _layout(fig: go.Figure, rows: int, legend_title: str | None = None) -> go.Fi
         template="plotly_white",
         font_family=FONT,
         height=max(220, 90 + 30 * rows),
-        margin={"l": 8, "r": 8, "t": 8, "b": 8},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0, "title": legend_title},
+        margin={"l": 8, "r": 8, "t": 36, "b": 8},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.01, "x": 0, "title": legend_title},
         hoverlabel={"namelength": -1},
     )
     fig.update_yaxes(title=None, automargin=True)

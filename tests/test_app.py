@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import html
 import json
 from pathlib import Path
@@ -11,25 +10,12 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import DATA, FIXTURES, ROOT
+from tests.oracle import expected as _expected
+from tests.oracle import rows as _rows
 
 APP = str(ROOT / "app.py")
 OTHER = FIXTURES / "other"
 TIMEOUT = 60
-
-
-def _rows(data: Path, name: str) -> list[dict[str, str]]:
-    with (data / f"{name}.csv").open(encoding="utf-8-sig", newline="") as handle:
-        return list(csv.DictReader(handle))
-
-
-def _expected(data: Path, sector: str | None = None, theme: str | None = None) -> set[str]:
-    """Statement ids, read straight from the CSVs: the oracle the app is checked against."""
-    in_theme = {s["sector_id"] for s in _rows(data, "sectors") if theme is None or s["theme_id"] == theme}
-    return {
-        s["statement_id"]
-        for s in _rows(data, "statements")
-        if any(x in in_theme and (sector is None or x == sector) for x in s["sectors"].split(";"))
-    }
 
 
 def _metric(at: AppTest, label: str) -> str:

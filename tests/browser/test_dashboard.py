@@ -1,0 +1,98 @@
+"""The dashboard in real Chromium: counts, the Sectors filter, links, pages and the CSV download."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+
+from playwright.sync_api import Page, expect
+
+from tests.browser.conftest import ARTIFACTS, metric, open_app, wait_idle
+from tests.conftest import DATA
+from tests.oracle import expected, rows
+
+SECTORS = {r["sector_id"]: r["label"] for r in rows(DATA, "sectors")}
+THEMES = rows(DATA, "themes")
+
+
+def pick_sector(page: Page, label: str) -> None:
+    """Choose a sector in the sidebar's Sectors multiselect, as a person would."""
+    box = page.get_by_test_id("stSidebar").get_by_role("combobox", name="Sectors")
+    box.click()
+    box.fill(label)
+    page.get_by_role("option", name=label, exact=True).click()
+    page.keyboard.press("Escape")
+
+
+def sector_chips(page: Page):
+    """The selected values shown in the Sectors multiselect."""
+    box = page.get_by_test_id("stSidebar").get_by_test_id("stMultiSelect")
+    return box.filter(has=page.get_by_role("combobox", name="Sectors")).locator("[data-tag]")
+
+
+def test_overview_loads_with_the_right_count(page: Page, server, page_errors):
+    """The overview loads with no exception and counts every statement."""
+    open_app(page, server.url)
+    expect(metric(page, "Statements")).to_have_text(str(len(expected(DATA))))
+    expect(page.get_by_test_id("stException")).to_have_count(0)
+    expect(page.locator(".js-plotly-plot")).to_have_count(4)
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.set_viewport_size({"width": 1400, "height": 1700})
+    wait_idle(page)
+    page.screenshot(path=ARTIFACTS / "overview.png", full_page=True)
+
+
+def test_picking_a_sector_updates_count_table_and_url(page: Page, server, page_errors):
+    """Picking a sector in Sectors updates the count and the table, and the URL carries its id."""
+    open_app(page, server.url)
+    pick_sector(page, SECTORS["intellectual-property"])
+    want = expected(DATA, "intellectual-property")
+    expect(metric(page, "Statements")).to_have_text(str(len(want)))
+    expect(page).to_have_url(re.compile(r"[?&]sector=intellectual-property(&|$)"))
+    wait_idle(page)
+    grid = page.get_by_test_id("stDataFrame")
+    expect(grid).to_have_count(1)
+    expect(grid.locator("[role='row']")).to_have_count(len(want) + 1)  # and the header row
+
+
+def test_switching_pages_keeps_the_filter(page: Page, server, page_errors):
+    """After choosing a sector, moving to another page through the sidebar keeps it, in the URL too."""
+    open_app(page, f"{server.url}/?sector=free-trade")
+    theme = next(t for t in THEMES if t["theme_id"] == "economy")
+    page.get_by_test_id("stSidebarNav").get_by_role("link", name=theme["title"]).click()
+    expect(page.get_by_role("heading", name=theme["title"])).to_be_visible()
+    wait_idle(page)
+    expect(metric(page, "Statements")).to_have_text(str(len(expected(DATA, "free-trade"))))
+    expect(page).to_have_url(re.compile(r"/economy\?sector=free-trade$"))
+    expect(sector_chips(page)).to_have_text([SECTORS["free-trade"]])
+
+
+def test_a_shared_link_prefills_the_filters(page: Page, server, page_errors):
+    """Opening a link with two sector ids pre-fills Sectors with their labels and counts both."""
+    open_app(page, f"{server.url}/?sector=intellectual-property&sector=free-trade")
+    expect(sector_chips(page)).to_have_text([SECTORS["intellectual-property"], SECTORS["free-trade"]])
+    both = expected(DATA, "intellectual-property") | expected(DATA, "free-trade")
+    expect(metric(page, "Statements")).to_have_text(str(len(both)))
+
+
+def test_every_page_opens_with_its_title(page: Page, server, page_errors):
+    """Every theme page, the source page and the data page open with no exception and their titles."""
+    pages = [(t["theme_id"], t["title"]) for t in THEMES]
+    pages += [("source", "Source text"), ("data", "Data and method")]
+    for path, title in pages:
+        open_app(page, f"{server.url}/{path}")
+        expect(page.get_by_role("heading", name=title, exact=True)).to_be_visible()
+        expect(page.get_by_test_id("stException")).to_have_count(0)
+
+
+def test_csv_download_holds_exactly_the_filtered_rows(page: Page, server, page_errors):
+    """The CSV download holds the statements that match the filter, no more and no fewer."""
+    open_app(page, f"{server.url}/?sector=biomedicine")
+    button = page.get_by_test_id("stDownloadButton").get_by_role("button")
+    with page.expect_download() as info:
+        button.click()
+    content = info.value.path().read_text(encoding="utf-8")
+    downloaded = {r["statement_id"] for r in csv.DictReader(io.StringIO(content))}
+    assert downloaded == expected(DATA, "biomedicine")
+    assert info.value.suggested_filename.endswith("-filtered.csv")

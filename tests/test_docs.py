@@ -1,0 +1,102 @@
+"""Tests that keep the docs honest: README, codebook and citation agree with the data and the code."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import yaml
+
+from cooperation import load
+from tests.conftest import DATA, ROOT
+from tests.oracle import rows
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+CODEBOOK = (DATA / "CODEBOOK.md").read_text(encoding="utf-8")
+MAKEFILE = (ROOT / "Makefile").read_text(encoding="utf-8")
+PACKAGE = json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))
+
+
+def _quick_start() -> list[str]:
+    section = README.split("## Quick start", 1)[1]
+    block = re.search(r"```[^\n]*\n(.*?)```", section, re.S).group(1)
+    return [line.strip() for line in block.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def test_quick_start_has_two_commands_that_exist():
+    """The Quick start block holds exactly two commands: make targets that serve and test."""
+    commands = _quick_start()
+    assert commands == ["make run", "make test"]
+    for command in commands:
+        target = command.split()[1]
+        assert re.search(rf"^{target}:", MAKEFILE, re.M), target
+
+
+def test_ci_runs_the_readme_test_command():
+    """CI calls the README's test command and requires the browser tests."""
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert re.search(r"^make test$", ci, re.M)
+    assert "CI=true" in ci
+
+
+def test_every_make_target_in_the_readme_exists():
+    """Each `make X` the README mentions is a target of the Makefile."""
+    for target in set(re.findall(r"`make (\w+)`", README)):
+        assert re.search(rf"^{target}:", MAKEFILE, re.M), target
+
+
+def test_readme_figures_match_the_data():
+    """The numbers in the README's opening paragraph are the data's."""
+    ds = load(DATA)
+    (coverage,) = ds.coverage
+    claim = f"{len(ds.statements)} statements in {len(ds.sectors)} sectors and {len(ds.themes)} themes"
+    assert claim in README
+    assert f"all {coverage.sentences} sentences" in README
+
+
+def test_codebook_covers_every_sector_theme_and_strength():
+    """The codebook names every sector id, theme id and commitment strength."""
+    for row in rows(DATA, "sectors"):
+        assert f"`{row['sector_id']}`" in CODEBOOK, row["sector_id"]
+    for row in rows(DATA, "themes"):
+        assert f"`{row['theme_id']}`" in CODEBOOK, row["theme_id"]
+    for modality in load(DATA).modalities:
+        assert f"| `{modality}` |" in CODEBOOK, modality
+
+
+def test_codebook_examples_are_real_rows():
+    """Each example of the commitment scale is a statement with that strength, quoted word for word."""
+    statements = {r["statement_id"]: r for r in rows(DATA, "statements")}
+    examples = re.findall(r"^\| `(\w+)` \|.*\| `([a-z0-9-]+)`: (.*) \|$", CODEBOOK, re.M)
+    assert len(examples) == len(load(DATA).modalities)
+    for modality, statement_id, text in examples:
+        row = statements[statement_id]
+        assert row["modality"] == modality
+        assert row["quote"] in text
+
+
+def test_codebook_coverage_figures_match_the_data():
+    """The codebook's coverage sentence matches what the validator computes."""
+    (coverage,) = load(DATA).coverage
+    assert (
+        f"{coverage.accounted} of {coverage.sentences} sentences are\n  accounted for, "
+        f"{coverage.quoted} by statements and {coverage.narration} by narration" in CODEBOOK
+    )
+
+
+def test_citation_matches_the_data_package():
+    """CITATION.cff names the data package's title, version, licence and source."""
+    cff = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+    assert cff["title"] == PACKAGE["title"]
+    assert cff["version"] == PACKAGE["version"]
+    assert cff["license"] == PACKAGE["licenses"][0]["name"]
+    assert cff["references"][0]["url"] == PACKAGE["sources"][0]["path"]
+    assert {a["name"] for a in cff["authors"]} == {c["title"] for c in PACKAGE["contributors"]}
+
+
+def test_source_facts_match_the_sources_table():
+    """The sources table carries the report's publisher, URL and dates."""
+    (source,) = rows(DATA, "sources")
+    assert source["publisher"] == "Xinhua News Agency"
+    assert source["url"] == "https://en.imsilkroad.com/p/325237.html"
+    assert source["published"] == source["event_date"] == "2021-12-07"
