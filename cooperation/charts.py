@@ -34,12 +34,17 @@ def modality_colors(ds: Dataset) -> dict[str, str]:
     return dict(zip(ds.modalities, plotly.colors.sample_colorscale("cividis", points)))
 
 
+def _text(value: object) -> str:
+    """Plotly reads <, > and & as markup and decodes only a few entities: escape just those."""
+    return html.escape(str(value), quote=False)
+
+
 def _esc(frame: pd.DataFrame, *columns: str) -> pd.DataFrame:
-    return frame.assign(**{c: frame[c].map(lambda v: html.escape(str(v))) for c in columns})
+    return frame.assign(**{c: frame[c].map(_text) for c in columns})
 
 
 def _escaped_map(mapping: dict[str, str]) -> dict[str, str]:
-    return {html.escape(k): v for k, v in mapping.items()}
+    return {_text(k): v for k, v in mapping.items()}
 
 
 def _layout(fig: go.Figure, rows: int, legend_title: str | None = None) -> go.Figure:
@@ -57,7 +62,7 @@ def _layout(fig: go.Figure, rows: int, legend_title: str | None = None) -> go.Fi
 
 def mentions_chart(ds: Dataset, frame: pd.DataFrame) -> go.Figure:
     """Grouped bars: statements naming each sector, one bar per country."""
-    labels = [html.escape(s) for s in ds.sectors["label"] if s in set(frame["sector"])]
+    labels = [_text(s) for s in ds.sectors["label"] if s in set(frame["sector"])]
     fig = px.bar(
         _esc(frame, "sector", "country"),
         x="statements",
@@ -66,7 +71,7 @@ def mentions_chart(ds: Dataset, frame: pd.DataFrame) -> go.Figure:
         orientation="h",
         barmode="group",
         color_discrete_map=_escaped_map(country_colors(ds)),
-        category_orders={"sector": labels, "country": [html.escape(c) for c in ds.countries]},
+        category_orders={"sector": labels, "country": [_text(c) for c in ds.countries]},
         labels={"statements": "Statements", "sector": "Sector", "country": "Country"},
     )
     _count_axis(fig, frame)
@@ -80,7 +85,7 @@ def convergence_chart(ds: Dataset, frame: pd.DataFrame) -> go.Figure:
     frame = frame.assign(
         named_by=frame["shared"].map({True: "all sides", False: "one side"}),
     )
-    order = [html.escape(s) for s in shared + others]
+    order = [_text(s) for s in shared + others]
     fig = px.scatter(
         _esc(frame, "sector", "country"),
         x="strongest",
@@ -91,7 +96,7 @@ def convergence_chart(ds: Dataset, frame: pd.DataFrame) -> go.Figure:
         category_orders={
             "strongest": list(reversed(ds.modalities)),
             "sector": order,
-            "country": [html.escape(c) for c in ds.countries],
+            "country": [_text(c) for c in ds.countries],
         },
         hover_data={"named_by": True},
         labels={
@@ -117,7 +122,7 @@ def convergence_chart(ds: Dataset, frame: pd.DataFrame) -> go.Figure:
 def hierarchy_chart(ds: Dataset, frame: pd.DataFrame) -> go.Figure:
     """Treemap: themes containing their sectors, sized by statements."""
     frame = _esc(frame, "theme", "sector")
-    themes = [html.escape(t) for t in ds.themes["title"]]
+    themes = [_text(t) for t in ds.themes["title"]]
     fig = px.treemap(
         frame,
         path=[px.Constant("All themes"), "theme", "sector"],
@@ -147,8 +152,8 @@ def strength_chart(ds: Dataset, frame: pd.DataFrame) -> go.Figure:
         orientation="h",
         color_discrete_map=_escaped_map(modality_colors(ds)),
         category_orders={
-            "modality": [html.escape(m) for m in ds.modalities],
-            "name": [html.escape(n) for n in names],
+            "modality": [_text(m) for m in ds.modalities],
+            "name": [_text(n) for n in names],
         },
         labels={"statements": "Statements", "name": "Speaker", "modality": "Commitment"},
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -25,8 +26,14 @@ def statements_csv(ds: Dataset, statements: pd.DataFrame) -> bytes:
     return out.to_csv(index=False, lineterminator="\n").encode("utf-8")
 
 
+def safe_name(text: object, fallback: str = "data") -> str:
+    """A file name made only of lowercase letters, digits, dots and dashes."""
+    name = re.sub(r"[^a-z0-9.]+", "-", str(text).lower()).strip("-.")
+    return name[:80] or fallback
+
+
 def file_name(ds: Dataset, filters: Filters) -> str:
-    stem = ds.schema.meta("name", "cooperation") + "-statements"
+    stem = safe_name(ds.schema.meta("name", ""), "cooperation") + "-statements"
     return f"{stem}-filtered.csv" if filters.active else f"{stem}.csv"
 
 

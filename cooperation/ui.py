@@ -125,7 +125,7 @@ def sidebar_filters(ds: Dataset) -> flt.Filters:
             format_func=str.capitalize,
             key="modality",
             placeholder="All strengths",
-            help=ds.schema.field("statements", "modality").get("description"),
+            help=md_escape(ds.schema.field("statements", "modality").get("description", "")),
         )
         st.text_input(
             "Search quotes and summaries",
@@ -210,7 +210,7 @@ def statements_table(ds: Dataset, statements: pd.DataFrame) -> None:
             "Summary": st.column_config.TextColumn(width=320),
             "Sectors": st.column_config.ListColumn(width="medium"),
             "Strength": st.column_config.TextColumn(
-                help=ds.schema.field("statements", "modality").get("description")
+                help=md_escape(ds.schema.field("statements", "modality").get("description", ""))
             ),
             "Source": st.column_config.LinkColumn(display_text="source", width="small"),
         },

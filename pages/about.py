@@ -25,7 +25,7 @@ def render(ds: Dataset) -> None:
     st.download_button(
         "Download the whole data package (zip)",
         data=lambda: export.package_zip(root),
-        file_name=f"{meta('name', 'data')}-{meta('version', '')}.zip".replace("-.zip", ".zip"),
+        file_name=export.safe_name(f"{meta('name', '')}-{meta('version', '')}") + ".zip",
         mime="application/zip",
         icon=":material/folder_zip:",
         on_click="ignore",
@@ -76,8 +76,12 @@ def render(ds: Dataset) -> None:
 
 
 def _markdown(text: str) -> str:
-    """Markdown to HTML with raw HTML switched off; unsafe link schemes are dropped."""
-    return MarkdownIt("commonmark", {"html": False}).enable("table").render(text)
+    """Markdown to HTML with raw HTML switched off; unsafe link schemes are dropped.
+
+    Wide tables scroll inside their own box, so a phone screen never scrolls sideways.
+    """
+    body = MarkdownIt("commonmark", {"html": False}).enable("table").render(text)
+    return f'<div style="overflow-x:auto;overflow-wrap:anywhere">{body}</div>'
 
 
 def _citation(ds: Dataset) -> str:

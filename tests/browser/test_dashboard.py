@@ -22,7 +22,6 @@ def pick_sector(page: Page, label: str) -> None:
     box.click()
     box.fill(label)
     page.get_by_role("option", name=label, exact=True).click()
-    page.keyboard.press("Escape")
 
 
 def sector_chips(page: Page):
@@ -96,3 +95,18 @@ def test_csv_download_holds_exactly_the_filtered_rows(page: Page, server, page_e
     downloaded = {r["statement_id"] for r in csv.DictReader(io.StringIO(content))}
     assert downloaded == expected(DATA, "biomedicine")
     assert info.value.suggested_filename.endswith("-filtered.csv")
+
+
+def test_nothing_overflows_a_phone_screen(page: Page, server, page_errors):
+    """At 390 px wide no page scrolls sideways: long text wraps and charts fit."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    for path in ["", *(t["theme_id"] for t in THEMES), "source", "data"]:
+        open_app(page, f"{server.url}/{path}")
+        widths = page.evaluate(
+            """() => {
+                const main = document.querySelector("[data-testid='stMain']");
+                return [document.documentElement.scrollWidth, main.scrollWidth, main.clientWidth];
+            }"""
+        )
+        assert widths[0] <= 390, (path, widths)
+        assert widths[1] <= widths[2], (path, widths)

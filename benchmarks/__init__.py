@@ -1,0 +1,1 @@
+"""Benchmarks of the dashboard against a bare Streamlit app and Datasette (see docs/performance.md)."""

@@ -1,0 +1,88 @@
+"""A hostile copy of the shipped data: markup, script and Markdown directives in every text field.
+
+The package's own title, descriptions, contributor and licence carry it too.
+It still validates: ids stay slugs and URLs stay https, because the validator
+rejects anything else there; every other text field carries the payload, and
+one source sentence carries it together with a statement quoting it verbatim.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+from pathlib import Path
+
+from tests.conftest import DATA
+
+PAYLOAD = (
+    "<script>alert('xss-script')</script>"
+    '<img src=x onerror="alert(\'xss-img\')" id="pwned-img">'
+    '<iframe src="javascript:alert(\'xss-iframe\')" id="pwned-iframe"></iframe>'
+    "<style>body{display:none !important}</style>"
+    '<a href="javascript:alert(\'xss-a\')" id="pwned-a">html link</a> '
+    "[md link](javascript:alert('xss-md')) costs $5 and $10 :red[red text] **bold**"
+)
+# Pieces that must read literally on the page.
+LITERALS = ("costs $5 and $10", ":red[red text]", "**bold**", "<script>", "[md link](javascript:")
+MARKERS = ("#pwned-img", "#pwned-iframe", "#pwned-a")
+
+# Columns that hold free text (not ids, dates, URLs, enums or numbers).
+TEXT = {
+    "sources": ("title", "publisher", "event", "notes"),
+    "speakers": ("name", "role", "country"),
+    "themes": ("title", "description"),
+    "sectors": ("label", "description"),
+    "statements": ("commitment", "notes"),
+    "narration": ("notes",),
+}
+
+
+def _edit(path: Path, change) -> None:
+    with path.open(encoding="utf-8", newline="") as handle:
+        table = list(csv.DictReader(handle))
+    fields = list(table[0])
+    for i, row in enumerate(table):
+        change(i, row)
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fields)
+        writer.writeheader()
+        writer.writerows(table)
+
+
+def make_hostile(target: Path) -> Path:
+    shutil.copytree(DATA, target)
+    for name, columns in TEXT.items():
+
+        def change(i, row, columns=columns):
+            for column in columns:
+                # Unique columns (labels, titles) stay unique; countries stay distinct.
+                row[column] = f"{PAYLOAD} {column} {i + 1}"
+
+        _edit(target / f"{name}.csv", change)
+
+    package_path = target / "datapackage.json"
+    package = json.loads(package_path.read_text(encoding="utf-8"))
+    package["title"] = f"{PAYLOAD} package title"
+    package["description"] = f"{PAYLOAD} package description"
+    package["contributors"][0]["title"] = f"{PAYLOAD} contributor"
+    package["licenses"][0]["title"] = f"{PAYLOAD} licence"
+    for resource in package["resources"]:
+        resource["description"] = f"{PAYLOAD} {resource['name']}"
+        for field in resource["schema"]["fields"]:
+            field["description"] = f"{PAYLOAD} {field['name']}"
+    package_path.write_text(json.dumps(package, indent=2), encoding="utf-8")
+
+    text_path = target / "sources" / "xinhua-2021-12-07-li-keqiang-de-croo.txt"
+    text_path.write_text(
+        text_path.read_text(encoding="utf-8").rstrip("\n") + f" Hostile: {PAYLOAD} ends here.\n",
+        encoding="utf-8",
+    )
+
+    def quote_payload(i, row):
+        if i == 0:
+            row["quote"] = PAYLOAD
+            row["commitment"] = PAYLOAD
+
+    _edit(target / "statements.csv", quote_payload)
+    return target
