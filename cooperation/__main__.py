@@ -1,7 +1,11 @@
-"""Command line: ``python -m cooperation validate [DATA_DIR]``.
+"""Command line.
 
-Prints every problem at once and exits 1 if there is any; on success prints
-the counts and the coverage of each source and exits 0. Never a traceback.
+``python -m cooperation validate [DATA_DIR]`` prints every problem at once and
+exits 1 if there is any; on success it prints the counts and the coverage of
+each source and exits 0. Never a traceback.
+
+``python -m cooperation dictionary [DATA_DIR]`` prints the data dictionary as
+Markdown, generated from datapackage.json (docs/data-dictionary.md is its output).
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ import sys
 from pathlib import Path
 
 from cooperation.data import data_dir
+from cooperation.schema import Schema, markdown_dictionary
 from cooperation.validate import validate
 
 
@@ -24,8 +29,23 @@ def main(argv: list[str] | None = None) -> int:
         type=Path,
         help="the data directory (default: $COOPERATION_DATA, else data/)",
     )
+    describe = commands.add_parser("dictionary", help="print the data dictionary as Markdown")
+    describe.add_argument("data_dir", nargs="?", type=Path)
     args = parser.parse_args(argv)
-    return _validate(args.data_dir or data_dir())
+    path = args.data_dir or data_dir()
+    if args.command == "dictionary":
+        return _dictionary(path)
+    return _validate(path)
+
+
+def _dictionary(path: Path) -> int:
+    try:
+        schema = Schema.read(path)
+    except (OSError, ValueError) as exc:
+        print(f"{path}: cannot read the data package descriptor: {exc}", file=sys.stderr)
+        return 1
+    print(markdown_dictionary(schema), end="")
+    return 0
 
 
 def _validate(path: Path) -> int:

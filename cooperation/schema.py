@@ -112,3 +112,27 @@ def dictionary(schema: Schema, resource: str) -> list[dict[str, str]]:
             }
         )
     return rows
+
+
+def markdown_dictionary(schema: Schema) -> str:
+    """The whole data dictionary as a Markdown document."""
+
+    def cell(text: object) -> str:
+        return " ".join(str(text).split()).replace("|", "\\|")
+
+    lines = [
+        f"# Data dictionary: {cell(schema.meta('title', ''))}",
+        "",
+        "Generated from `data/datapackage.json` by `python -m cooperation dictionary`;",
+        "a test fails when this file and the descriptor disagree.",
+    ]
+    for name in schema.resource_names:
+        resource = schema.resource(name)
+        lines += ["", f"## {cell(resource.get('title', name))} (`{resource['path']}`)", ""]
+        lines += [cell(resource.get("description", "")), ""]
+        rows = dictionary(schema, name)
+        columns = list(rows[0]) if rows else []
+        lines.append("| " + " | ".join(columns) + " |")
+        lines.append("|" + "---|" * len(columns))
+        lines += ["| " + " | ".join(cell(row[c]) for c in columns) + " |" for row in rows]
+    return "\n".join(lines) + "\n"

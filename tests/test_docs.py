@@ -100,3 +100,11 @@ def test_source_facts_match_the_sources_table():
     assert source["publisher"] == "Xinhua News Agency"
     assert source["url"] == "https://en.imsilkroad.com/p/325237.html"
     assert source["published"] == source["event_date"] == "2021-12-07"
+
+
+def test_data_dictionary_doc_is_generated_from_the_descriptor(capsys):
+    """docs/data-dictionary.md is exactly what the descriptor generates today."""
+    from cooperation.__main__ import main
+
+    assert main(["dictionary", str(DATA)]) == 0
+    assert capsys.readouterr().out == (ROOT / "docs" / "data-dictionary.md").read_text(encoding="utf-8")
