@@ -18,6 +18,7 @@ from cooperation import ui
 from cooperation.checks import FIXED_PAGES
 from pages import about, home, source_text, theme
 
+legacy_router = ui.legacy_router_active()  # read before st.navigation switches it off
 st.set_page_config(page_title="Cooperation dashboard", page_icon=":material/handshake:", layout="wide")
 
 ds = ui.dataset()
@@ -52,4 +53,7 @@ reference = [
     ),
 ]
 
-st.navigation({"Dashboard": [overview], "Themes": themes, "Sources and method": reference}).run()
+page = st.navigation({"Dashboard": [overview], "Themes": themes, "Sources and method": reference})
+if legacy_router:
+    st.rerun()  # once: from now on this process runs without the legacy router
+page.run()

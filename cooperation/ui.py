@@ -26,6 +26,19 @@ def md_escape(text: object) -> str:
     return _MD_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
 
 
+def legacy_router_active() -> bool:
+    """Whether Streamlit is running this script through its legacy ``pages/`` router.
+
+    A server's very first run (and every AppTest run) goes through it when a
+    ``pages/`` folder sits beside the entry point, and widgets then get other
+    ids than in every later run, so the first filter a visitor picks is lost.
+    The entry point reruns once when this is true (see app.py).
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    return bool(PagesManager.uses_pages_directory)
+
+
 def _stamp(path: Path) -> tuple:
     """Names, sizes and modification times of every file in the data directory."""
     if not path.is_dir():

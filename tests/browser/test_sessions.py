@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from playwright.sync_api import Browser, expect
 
-from tests.browser.conftest import metric, open_app, wait_idle
+from tests.browser.conftest import metric, open_app, start_server, wait_idle
 from tests.browser.test_dashboard import SECTORS, pick_sector
 from tests.conftest import DATA
 from tests.oracle import expected
@@ -43,3 +43,17 @@ def test_ten_sessions_filtering_at_once_get_correct_counts(browser: Browser, ser
     finally:
         for page in pages:
             page.context.close()
+
+
+def test_first_visitor_of_a_fresh_server_keeps_the_first_pick(browser: Browser):
+    """On a server that has served nothing yet, the first sector a visitor picks is applied."""
+    fresh = start_server()
+    page = browser.new_context().new_page()
+    try:
+        open_app(page, fresh.url)
+        pick_sector(page, SECTORS["free-trade"])
+        expect(metric(page, "Statements")).to_have_text(str(len(expected(DATA, "free-trade"))))
+        expect(page).to_have_url(f"{fresh.url}/?sector=free-trade")
+    finally:
+        page.context.close()
+        fresh.stop()
