@@ -70,6 +70,11 @@ def _sqlite(data: Path, path: Path) -> Path:
     return path
 
 
+def _fresh_dir(path: Path) -> Path:
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
 def _datasette(db: Path, data: Path) -> Server:
     port = free_port()
     command = [sys.executable, "-m", "datasette", "serve", str(db), "-p", str(port), "-h", "127.0.0.1"]
@@ -117,7 +122,7 @@ def _filter_update(page: Page, meter: Meter, label: str, charts: int, count: str
 
 def _facet_click(page: Page, url: str, label: str, rows: int) -> float:
     page.goto(f"{url}/bench/tidy?_facet=sector", wait_until="load")
-    link = page.locator(".facet-info a", has_text=label).first
+    link = page.locator(".facet-results li a").get_by_text(label, exact=True)
     start_time = time.perf_counter()
     with page.expect_navigation(wait_until="load"):
         link.click()
@@ -147,7 +152,7 @@ def bench_size(size: int, trials: int, chromium: str, workdir: Path) -> dict:
     servers = {
         "app": start_streamlit(ROOT / "app.py", data),
         "bare": start_streamlit(ROOT / "benchmarks" / "bare_app.py", data, env_var="BENCH_DATA"),
-        "datasette": _datasette(_sqlite(data, workdir / f"bench-{size}.db"), data),
+        "datasette": _datasette(_sqlite(data, _fresh_dir(workdir / f"db-{size}") / "bench.db"), data),
     }
     samples: dict[str, dict[str, list[float]]] = {
         s: {"first": [], "filter": [], "bytes": []} for s in SYSTEMS

@@ -2,7 +2,10 @@
 
 Colours are colour-blind safe (Okabe-Ito for countries, cividis for the
 commitment scale) and each country keeps its colour on every page. Text from
-the data is HTML-escaped, because plotly reads a subset of HTML in labels.
+the data is escaped, because plotly reads a subset of HTML in labels.
+
+Figures are built with ``plotly.graph_objects`` directly: plotly express
+costs a tenth of a second or more per figure, on every rerun.
 """
 
 from __future__ import annotations
@@ -11,7 +14,6 @@ import html
 
 import pandas as pd
 import plotly.colors
-import plotly.express as px
 import plotly.graph_objects as go
 
 from cooperation.data import Dataset
@@ -19,7 +21,9 @@ from cooperation.data import Dataset
 # Okabe & Ito (2008), "Color Universal Design", reordered so that the first
 # two colours, used for a two-country dataset, contrast most.
 OKABE_ITO = ("#0072B2", "#D55E00", "#009E73", "#E69F00", "#56B4E9", "#CC79A7", "#F0E442", "#000000")
+SYMBOLS = ("circle", "diamond", "square", "triangle-up", "cross", "x", "star", "pentagon")
 FONT = "sans-serif"
+GRID = "#e5e5e5"
 
 
 def country_colors(ds: Dataset) -> dict[str, str]:
@@ -39,129 +43,171 @@ def _text(value: object) -> str:
     return html.escape(str(value), quote=False)
 
 
-def _esc(frame: pd.DataFrame, *columns: str) -> pd.DataFrame:
-    return frame.assign(**{c: frame[c].map(_text) for c in columns})
+def _figure(traces: list, rows: int, **layout) -> go.Figure:
+    base = {
+        "font": {"family": FONT},
+        "plot_bgcolor": "white",
+        "paper_bgcolor": "white",
+        "height": max(220, 90 + 30 * rows),
+        "margin": {"l": 8, "r": 8, "t": 36, "b": 8},
+        "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.01, "x": 0},
+        "hoverlabel": {"namelength": -1},
+        "xaxis": {"gridcolor": GRID, "zerolinecolor": GRID},
+        "yaxis": {"automargin": True, "gridcolor": GRID},
+    }
+    for key, value in layout.items():
+        base[key] = {**base[key], **value} if isinstance(base.get(key), dict) else value
+    return go.Figure(data=traces, layout=base)
 
 
-def _escaped_map(mapping: dict[str, str]) -> dict[str, str]:
-    return {_text(k): v for k, v in mapping.items()}
-
-
-def _layout(fig: go.Figure, rows: int, legend_title: str | None = None) -> go.Figure:
-    fig.update_layout(
-        template="plotly_white",
-        font_family=FONT,
-        height=max(220, 90 + 30 * rows),
-        margin={"l": 8, "r": 8, "t": 36, "b": 8},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.01, "x": 0, "title": legend_title},
-        hoverlabel={"namelength": -1},
-    )
-    fig.update_yaxes(title=None, automargin=True)
-    return fig
+def _count_axis(most: int, title: str = "Statements") -> dict:
+    """Whole-number ticks on a count axis."""
+    return {
+        "title": {"text": title},
+        "rangemode": "tozero",
+        "tickformat": ",d",
+        "dtick": 1 if most <= 12 else None,
+    }
 
 
 def mentions_chart(ds: Dataset, frame: pd.DataFrame) -> go.Figure:
     """Grouped bars: statements naming each sector, one bar per country."""
-    labels = [_text(s) for s in ds.sectors["label"] if s in set(frame["sector"])]
-    fig = px.bar(
-        _esc(frame, "sector", "country"),
-        x="statements",
-        y="sector",
-        color="country",
-        orientation="h",
+    present = set(frame["sector"])
+    labels = [_text(s) for s in ds.sectors["label"] if s in present]
+    colors = country_colors(ds)
+    traces = []
+    for country in ds.countries:
+        mine = frame[frame["country"] == country]
+        if mine.empty:
+            continue
+        traces.append(
+            go.Bar(
+                x=mine["statements"].tolist(),
+                y=[_text(s) for s in mine["sector"]],
+                name=_text(country),
+                orientation="h",
+                marker={"color": colors[country]},
+                hovertemplate="%{y}: %{x} statements<extra>%{fullData.name}</extra>",
+            )
+        )
+    most = int(frame["statements"].max()) if not frame.empty else 0
+    return _figure(
+        traces,
+        len(labels) * max(1, len(ds.countries) // 2),
         barmode="group",
-        color_discrete_map=_escaped_map(country_colors(ds)),
-        category_orders={"sector": labels, "country": [_text(c) for c in ds.countries]},
-        labels={"statements": "Statements", "sector": "Sector", "country": "Country"},
+        xaxis=_count_axis(most),
+        yaxis={"categoryorder": "array", "categoryarray": labels, "autorange": "reversed"},
     )
-    _count_axis(fig, frame)
-    return _layout(fig, len(labels) * max(1, len(ds.countries) // 2), None)
 
 
 def convergence_chart(ds: Dataset, frame: pd.DataFrame) -> go.Figure:
     """Dots: the strongest commitment each country made on each sector; shared sectors first."""
     shared = frame.loc[frame["shared"], "sector"].unique().tolist()
     others = [s for s in frame["sector"].unique() if s not in shared]
-    frame = frame.assign(
-        named_by=frame["shared"].map({True: "all sides", False: "one side"}),
-    )
     order = [_text(s) for s in shared + others]
-    fig = px.scatter(
-        _esc(frame, "sector", "country"),
-        x="strongest",
-        y="sector",
-        color="country",
-        symbol="country",
-        color_discrete_map=_escaped_map(country_colors(ds)),
-        category_orders={
-            "strongest": list(reversed(ds.modalities)),
-            "sector": order,
-            "country": [_text(c) for c in ds.countries],
-        },
-        hover_data={"named_by": True},
-        labels={
-            "strongest": "Strongest commitment",
-            "sector": "Sector",
-            "country": "Country",
-            "named_by": "Named by",
-        },
-    )
-    fig.update_traces(marker={"size": 13, "line": {"width": 1, "color": "white"}}, orientation="h")
-    for trace in fig.data:
-        trace.offsetgroup = trace.name
-    fig.update_layout(scattermode="group", scattergap=0.5)
-    fig.update_xaxes(categoryorder="array", categoryarray=list(reversed(ds.modalities)))
+    colors = country_colors(ds)
+    traces = []
+    for i, country in enumerate(ds.countries):
+        mine = frame[frame["country"] == country]
+        if mine.empty:
+            continue
+        traces.append(
+            go.Scatter(
+                x=mine["strongest"].tolist(),
+                y=[_text(s) for s in mine["sector"]],
+                customdata=["all sides" if s else "one side" for s in mine["shared"]],
+                name=_text(country),
+                mode="markers",
+                orientation="h",
+                offsetgroup=_text(country),
+                marker={
+                    "size": 13,
+                    "color": colors[country],
+                    "symbol": SYMBOLS[i % len(SYMBOLS)],
+                    "line": {"width": 1, "color": "white"},
+                },
+                hovertemplate="%{y}: %{x}, named by %{customdata}<extra>%{fullData.name}</extra>",
+            )
+        )
     # The first category is drawn at the bottom: list the shared sectors last
     # so that they stand at the top, above a rule.
-    fig.update_yaxes(categoryorder="array", categoryarray=list(reversed(order)))
+    fig = _figure(
+        traces,
+        len(order),
+        scattermode="group",
+        scattergap=0.5,
+        xaxis={
+            "title": {"text": "Strongest commitment"},
+            "type": "category",
+            "categoryorder": "array",
+            "categoryarray": list(reversed(ds.modalities)),
+            "range": [-0.5, len(ds.modalities) - 0.5],
+        },
+        yaxis={"type": "category", "categoryorder": "array", "categoryarray": list(reversed(order))},
+    )
     if shared and others:
         fig.add_hline(y=len(others) - 0.5, line_dash="dot", line_color="#888")
-    return _layout(fig, len(order))
+    return fig
 
 
 def hierarchy_chart(ds: Dataset, frame: pd.DataFrame) -> go.Figure:
     """Treemap: themes containing their sectors, sized by statements."""
-    frame = _esc(frame, "theme", "sector")
-    themes = [_text(t) for t in ds.themes["title"]]
-    fig = px.treemap(
-        frame,
-        path=[px.Constant("All themes"), "theme", "sector"],
-        values="statements",
-        color="theme",
-        color_discrete_map={
-            "(?)": "#eeeeee",
-            **{t: OKABE_ITO[(i + 2) % len(OKABE_ITO)] for i, t in enumerate(themes)},
-        },
-    )
-    fig.update_traces(
-        root_color="#f4f4f4",
+    root = "All themes"
+    ids, labels, parents, values, colors = [root], [root], [""], [int(frame["statements"].sum())], ["#f4f4f4"]
+    for i, theme in enumerate(ds.themes.itertuples()):
+        mine = frame[frame["theme_id"] == theme.theme_id]
+        if mine.empty:
+            continue
+        color = OKABE_ITO[(i + 2) % len(OKABE_ITO)]
+        ids.append(f"theme/{theme.theme_id}")
+        labels.append(_text(theme.title))
+        parents.append(root)
+        values.append(int(mine["statements"].sum()))
+        colors.append(color)
+        for row in mine.itertuples():
+            ids.append(f"sector/{row.sector_id}")
+            labels.append(_text(row.sector))
+            parents.append(f"theme/{theme.theme_id}")
+            values.append(int(row.statements))
+            colors.append(color)
+    treemap = go.Treemap(
+        ids=ids,
+        labels=labels,
+        parents=parents,
+        values=values,
+        branchvalues="total",
+        marker={"colors": colors},
         texttemplate="%{label}<br>%{value}",
         hovertemplate="%{label}: %{value} statements<extra></extra>",
     )
-    return _layout(fig, 10)
+    return _figure([treemap], 10)
 
 
 def strength_chart(ds: Dataset, frame: pd.DataFrame) -> go.Figure:
     """Stacked bars: each speaker's statements by commitment strength."""
-    names = list(dict.fromkeys(frame["name"]))
-    fig = px.bar(
-        _esc(frame, "name", "modality"),
-        x="statements",
-        y="name",
-        color="modality",
-        orientation="h",
-        color_discrete_map=_escaped_map(modality_colors(ds)),
-        category_orders={
-            "modality": [_text(m) for m in ds.modalities],
-            "name": [_text(n) for n in names],
-        },
-        labels={"statements": "Statements", "name": "Speaker", "modality": "Commitment"},
+    names = [_text(n) for n in dict.fromkeys(frame["name"])]
+    colors = modality_colors(ds)
+    traces = []
+    for modality in ds.modalities:
+        mine = frame[frame["modality"] == modality]
+        if mine.empty:
+            continue
+        traces.append(
+            go.Bar(
+                x=mine["statements"].tolist(),
+                y=[_text(n) for n in mine["name"]],
+                name=_text(modality),
+                orientation="h",
+                marker={"color": colors[modality]},
+                hovertemplate="%{y}: %{x} %{fullData.name}<extra></extra>",
+            )
+        )
+    most = int(frame.groupby("name")["statements"].sum().max()) if not frame.empty else 0
+    return _figure(
+        traces,
+        2 * len(names),
+        barmode="stack",
+        legend={"traceorder": "normal"},
+        xaxis=_count_axis(most),
+        yaxis={"categoryorder": "array", "categoryarray": names, "autorange": "reversed"},
     )
-    _count_axis(fig, frame.groupby("name")["statements"].sum())
-    return _layout(fig, 2 * len(names))
-
-
-def _count_axis(fig: go.Figure, counts) -> None:
-    """Whole-number ticks on a count axis."""
-    most = int(counts["statements"].max() if isinstance(counts, pd.DataFrame) else counts.max())
-    fig.update_xaxes(rangemode="tozero", dtick=1 if most <= 12 else None, tickformat=",d")
