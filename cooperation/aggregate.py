@@ -38,10 +38,6 @@ def shared_sectors(ds: Dataset, rows: pd.DataFrame) -> list[str]:
     return [s for s in ds.sectors["sector_id"] if per_sector.get(s, 0) == len(ds.countries)]
 
 
-def _sector_order(ds: Dataset) -> list[str]:
-    return list(ds.sectors["label"])
-
-
 def mentions(ds: Dataset, rows: pd.DataFrame) -> pd.DataFrame:
     """Statements per sector and country."""
     counts = (

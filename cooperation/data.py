@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
 
@@ -51,12 +52,10 @@ class Dataset:
     modalities: tuple[str, ...]
     countries: tuple[str, ...]
 
-    def sector_label(self, sector_id: str) -> str:
-        return self._sector_labels.get(sector_id, sector_id)
-
-    @property
-    def _sector_labels(self) -> Mapping[str, str]:
-        return dict(zip(self.sectors["sector_id"], self.sectors["label"]))
+    @cached_property
+    def sector_labels(self) -> Mapping[str, str]:
+        """Sector id to label, in the sectors' display order."""
+        return MappingProxyType(dict(zip(self.sectors["sector_id"], self.sectors["label"])))
 
     def theme(self, theme_id: str) -> Mapping[str, object]:
         row = self.themes.loc[self.themes["theme_id"] == theme_id]

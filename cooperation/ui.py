@@ -114,7 +114,7 @@ def sidebar_filters(ds: Dataset) -> flt.Filters:
         st.session_state["_ignored"] = ignored
         st.session_state["_seeded"] = True
 
-    labels = dict(zip(ds.sectors["sector_id"], ds.sectors["label"]))
+    labels = ds.sector_labels
     speakers = {row.speaker_id: f"{row.name} ({row.country})" for row in ds.speakers.itertuples()}
     with st.sidebar:
         st.header("Filters")
@@ -196,7 +196,7 @@ TABLE_LIMIT = 1_000  # rows sent to the browser; the download holds them all
 
 def statements_table(ds: Dataset, statements: pd.DataFrame) -> None:
     """The statements, quote first, capped so that large data stays fast."""
-    labels = dict(zip(ds.sectors["sector_id"], ds.sectors["label"]))
+    labels = ds.sector_labels
     shown = statements.head(TABLE_LIMIT).merge(ds.sources[["source_id", "url"]], on="source_id", how="left")
     table = pd.DataFrame(
         {

@@ -41,7 +41,7 @@ def render(ds: Dataset, filters: flt.Filters) -> None:
 
 def _marks(ds: Dataset, source_id: str, text: str, colors, matching: set[str]) -> list[html.Mark]:
     """One mark per distinct quoted span and speaker, merging statements that share it."""
-    labels = dict(zip(ds.sectors["sector_id"], ds.sectors["label"]))
+    labels = ds.sector_labels
     mine = ds.statements[ds.statements["source_id"] == source_id]
     groups: dict[tuple, dict] = {}
     spans: dict[str, tuple[int, int] | None] = {}

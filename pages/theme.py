@@ -36,7 +36,7 @@ def render(ds: Dataset, filters: flt.Filters, theme_id: str) -> None:
 def _cards(ds: Dataset, statements) -> None:
     colors = charts.country_colors(ds)
     strengths = charts.modality_colors(ds)
-    labels = dict(zip(ds.sectors["sector_id"], ds.sectors["label"]))
+    labels = ds.sector_labels
     speakers = ds.speakers.set_index("speaker_id")
     sources = ds.sources.set_index("source_id")
     columns = st.columns(len(ds.countries))
