@@ -39,6 +39,8 @@ RESULTS = ROOT / "benchmarks" / "results"
 SYSTEMS = ("app", "bare", "datasette")
 CHARTS = {"app": 4, "bare": 1}
 TIMEOUT_MS = 180_000
+SESSIONS = 10  # browser sessions filtering at the same moment
+CONCURRENT_ROUNDS = 3
 
 # True once the Streamlit app is idle, nothing is stale or a skeleton, the
 # charts are drawn and the Statements metric shows the expected count.
@@ -120,6 +122,48 @@ def _filter_update(page: Page, meter: Meter, label: str, charts: int, count: str
     return time.perf_counter() - start_time, meter.bytes - before
 
 
+def _concurrent_updates(
+    browser, url: str, label: str, count_all: str, count: str, sessions: int
+) -> list[float]:
+    """Filter-update latencies of ``sessions`` browser sessions that pick the sector at the same moment."""
+    contexts = [browser.new_context(viewport={"width": 1400, "height": 1000}) for _ in range(sessions)]
+    try:
+        pages = [c.new_page() for c in contexts]
+        for page in pages:
+            page.goto(url, wait_until="commit")
+        options = []
+        for page in pages:
+            page.wait_for_function(
+                READY, arg={"charts": CHARTS["app"], "count": count_all}, timeout=TIMEOUT_MS
+            )
+            box = page.get_by_test_id("stMultiSelect").get_by_role("combobox", name="Sectors").first
+            box.click()
+            box.fill(label)
+            option = page.get_by_role("option", name=label, exact=True)
+            option.wait_for()
+            options.append(option)
+        started = []
+        for option in options:  # as close together as one driver can click
+            started.append(time.perf_counter())
+            option.click(no_wait_after=True)
+        done: dict[int, float] = {}
+        deadline = time.perf_counter() + TIMEOUT_MS / 1000
+        while len(done) < sessions and time.perf_counter() < deadline:
+            for i, page in enumerate(pages):
+                if i not in done and page.evaluate(READY, {"charts": CHARTS["app"], "count": count}):
+                    done[i] = time.perf_counter() - started[i]
+        if len(done) < sessions:
+            raise RuntimeError(f"only {len(done)} of {sessions} sessions showed the right count")
+        return [done[i] for i in range(sessions)]
+    finally:
+        for context in contexts:
+            context.close()
+
+
+def _p95(values: list[float]) -> float:
+    return statistics.quantiles(values, n=20, method="inclusive")[-1] if len(values) > 1 else values[0]
+
+
 def _facet_click(page: Page, url: str, label: str, rows: int) -> float:
     page.goto(f"{url}/bench/tidy?_facet=sector", wait_until="load")
     link = page.locator(".facet-results li a").get_by_text(label, exact=True)
@@ -179,6 +223,11 @@ def bench_size(size: int, trials: int, chromium: str, workdir: Path) -> dict:
                     for key, value in (("first", first), ("filter", update), ("bytes", sent)):
                         if value is not None:
                             samples[system][key].append(value)
+            concurrent = []
+            for _ in range(CONCURRENT_ROUNDS):
+                concurrent += _concurrent_updates(
+                    browser, servers["app"].url, label, f"{n_all:,}", f"{n_sector:,}", SESSIONS
+                )
             browser.close()
         memory = {s: round(servers[s].peak_memory_mb(), 1) for s in SYSTEMS}
     finally:
@@ -192,6 +241,12 @@ def bench_size(size: int, trials: int, chromium: str, workdir: Path) -> dict:
         "median": median,
         "samples": samples,
         "peak_memory_mb": memory,
+        "concurrent": {
+            "sessions": SESSIONS,
+            "rounds": CONCURRENT_ROUNDS,
+            "p95": _p95(concurrent),
+            "samples": concurrent,
+        },
         "validator_s": round(_validator_seconds(data), 2),
     }
 
@@ -227,8 +282,8 @@ def _ratio(a: float | None, b: float | None) -> str:
 
 def markdown(results: list[dict], machine: dict, command: str) -> str:
     lines = [
-        "| statements | app first render | bare first render | ratio | app filter update | bare filter update | ratio | Datasette facet click | app ÷ Datasette | bytes per update (app / bare) | peak memory MiB (app / bare / Datasette) | validator |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| statements | app first render | bare first render | ratio | app filter update | bare filter update | ratio | Datasette facet click | app ÷ Datasette | bytes per update (app / bare) | peak memory MiB (app / bare / Datasette) | validator | app filter update, p95 of 10 concurrent sessions | ÷ one session |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in results:
         app, bare, ds = (r["median"].get(s, {}) for s in SYSTEMS)
@@ -239,7 +294,8 @@ def markdown(results: list[dict], machine: dict, command: str) -> str:
             f"| {ds.get('filter', float('nan')):.3f} s | {_ratio(app['filter'], ds.get('filter'))} "
             f"| {app['bytes'] / 1024:,.0f} KiB / {bare['bytes'] / 1024:,.0f} KiB "
             f"| {mem['app']:,.0f} / {mem['bare']:,.0f} / {mem['datasette']:,.0f} ({_ratio(mem['app'], mem['bare'])}) "
-            f"| {r['validator_s']:.2f} s |"
+            f"| {r['validator_s']:.2f} s "
+            f"| {r['concurrent']['p95']:.3f} s | {_ratio(r['concurrent']['p95'], app['filter'])} |"
         )
     head = (
         f"Machine: {machine['cpu']}, {machine['cores']} cores; Python {machine['python']}, "
