@@ -34,7 +34,9 @@ def render(ds: Dataset) -> None:
     st.header("How to cite")
     citation = _citation(ds)
     st.code(citation, language=None, wrap_lines=True)
-    st.caption("The repository's CITATION.cff holds the same citation in the Citation File Format.")
+    st.caption(
+        "For the shipped data, the repository's CITATION.cff gives this citation in the Citation File Format."
+    )
 
     st.header("Licence")
     for licence in meta("licenses", []):
@@ -43,8 +45,9 @@ def render(ds: Dataset) -> None:
         )
 
     st.header("Provenance")
+    wanted = ["title", "publisher", "url", "published", "event", "event_date", "notes"]
     st.dataframe(
-        ds.sources[["title", "publisher", "url", "published", "event", "event_date", "notes"]],
+        ds.sources[[c for c in wanted if c in ds.sources]],  # notes are optional
         hide_index=True,
         width="stretch",
         column_config={

@@ -140,3 +140,33 @@ def test_shipped_data_is_untouched_by_the_suite():
         f"{n}.csv" for n in ("sources", "speakers", "themes", "sectors", "statements", "narration")
     }
     assert {p.name for p in DATA.iterdir()} == allowed
+
+
+def test_optional_columns_may_be_left_out(tmp_path, monkeypatch):
+    """A package whose schema and files leave out every optional column renders on every page."""
+    import csv
+    import json
+
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURES / "other", data)
+    package = json.loads((data / "datapackage.json").read_text(encoding="utf-8"))
+    for resource in package["resources"]:
+        optional = [
+            f["name"] for f in resource["schema"]["fields"] if not f.get("constraints", {}).get("required")
+        ]
+        keys = {n for k in resource["schema"].get("foreignKeys", []) for n in k["fields"]}
+        drop = [name for name in optional if name not in keys]
+        resource["schema"]["fields"] = [f for f in resource["schema"]["fields"] if f["name"] not in drop]
+        path = data / resource["path"]
+        with path.open(encoding="utf-8", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+        with path.open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.DictWriter(
+                handle, [f["name"] for f in resource["schema"]["fields"]], extrasaction="ignore"
+            )
+            writer.writeheader()
+            writer.writerows(rows)
+    (data / "datapackage.json").write_text(json.dumps(package), encoding="utf-8")
+    assert "notes" not in (data / "sources.csv").read_text(encoding="utf-8").splitlines()[0]
+    for page, theme in [*PAGES, ("theme", "energy")]:
+        assert not _page(monkeypatch, page, theme, data=data).exception, page
