@@ -170,3 +170,20 @@ def test_optional_columns_may_be_left_out(tmp_path, monkeypatch):
     assert "notes" not in (data / "sources.csv").read_text(encoding="utf-8").splitlines()[0]
     for page, theme in [*PAGES, ("theme", "energy")]:
         assert not _page(monkeypatch, page, theme, data=data).exception, page
+
+
+@pytest.mark.parametrize("breakage", ["no-directory", "no-descriptor", "broken-descriptor"])
+def test_missing_or_broken_package_shows_the_panel(breakage, data_copy, monkeypatch):
+    """A data directory that is missing, or has no or a broken descriptor, gives the panel too."""
+    target = data_copy
+    if breakage == "no-directory":
+        target = data_copy.parent / "nowhere"
+    elif breakage == "no-descriptor":
+        (data_copy / "datapackage.json").unlink()
+    else:
+        (data_copy / "datapackage.json").write_text("{ not json", encoding="utf-8")
+    at = _entry(monkeypatch, target)
+    assert not at.exception
+    assert "did not validate" in at.error[0].value
+    assert len(at.dataframe[0].value) == 1
+    assert len(at.metric) == 0
