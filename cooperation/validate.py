@@ -174,7 +174,10 @@ def _frictionless(
         for error in task.errors:
             if broken and error.type in _CASCADE:
                 continue
-            problems.append(_from_frictionless(schema, name, error, tables))
+            try:
+                problems.append(_from_frictionless(schema, name, error, tables))
+            except (KeyError, IndexError, ValueError):  # an error shape we do not know: keep its words
+                problems.append(Problem(schema.path(name), error.message))
     for error in report.errors:
         problems.append(Problem(DESCRIPTOR, error.note or error.message))
     return problems
