@@ -15,6 +15,7 @@ from types import MappingProxyType
 
 import pandas as pd
 
+from cooperation import text as textlib
 from cooperation.checks import Coverage
 from cooperation.problems import DataError
 from cooperation.schema import Schema
@@ -35,7 +36,9 @@ class Dataset:
 
     ``statements`` has one row per statement (``sectors`` as a tuple of ids);
     ``tidy`` has one row per statement and sector. Both carry the speaker's
-    name and country and the rank of the modality (0 is the strongest).
+    name and country, the source's URL and the rank of the modality (0 is
+    the strongest); ``statements`` also has each quote's (start, end) in its
+    source text.
     The frames are shared between sessions: treat them as read-only.
     """
 
@@ -86,11 +89,23 @@ def load(path: str | Path | None = None) -> Dataset:
         how="left",
         validate="many_to_one",
     )
+    statements = statements.merge(
+        tables["sources"][["source_id", "url"]].rename(columns={"url": "source_url"}),
+        on="source_id",
+        how="left",
+        validate="many_to_one",
+    )
+    # Where each quote stands in its source, found once per distinct quote.
+    spans = {
+        key: textlib.find(key[1], report.texts[key[0]])
+        for key in set(zip(statements["source_id"], statements["quote"]))
+    }
+    statements["quote_span"] = [spans[key] for key in zip(statements["source_id"], statements["quote"])]
     statements["modality_rank"] = statements["modality"].map({m: i for i, m in enumerate(modalities)})
 
     statements["search_text"] = (statements["commitment"] + "\n" + statements["quote"]).str.casefold()
 
-    tidy = statements.drop(columns=["notes"], errors="ignore").explode("sectors")
+    tidy = statements.drop(columns=["notes", "quote_span"], errors="ignore").explode("sectors")
     tidy = tidy.rename(columns={"sectors": "sector_id"}).merge(
         sectors[["sector_id", "label", "theme_id"]].rename(columns={"label": "sector"}),
         on="sector_id",

@@ -13,15 +13,14 @@ from cooperation.data import Dataset
 from cooperation.filters import Filters
 
 # Columns added to the statements' own for a reader of the CSV alone.
-EXTRA = {"name": "speaker_name", "country": "country", "url": "source_url"}
+EXTRA = {"name": "speaker_name", "country": "country", "source_url": "source_url"}
 
 
 def statements_csv(ds: Dataset, statements: pd.DataFrame) -> bytes:
     """The statements in the schema's columns and order, plus speaker and source URL."""
     columns = ds.schema.field_names("statements")
     delimiter = ds.schema.delimiter("statements", "sectors")
-    out = statements.merge(ds.sources[["source_id", "url"]], on="source_id", how="left")
-    out = out.assign(sectors=[delimiter.join(s) for s in out["sectors"]])
+    out = statements.assign(sectors=[delimiter.join(s) for s in statements["sectors"]])
     out = out[columns + list(EXTRA)].rename(columns=EXTRA)
     return out.to_csv(index=False, lineterminator="\n").encode("utf-8")
 

@@ -39,6 +39,11 @@ def legacy_router_active() -> bool:
     return bool(PagesManager.uses_pages_directory)
 
 
+def strength_help(ds: Dataset) -> str:
+    """The commitment scale as the schema describes it, for a help tooltip."""
+    return md_escape(ds.schema.field("statements", "modality").get("description", ""))
+
+
 def _stamp(path: Path) -> tuple:
     """Names, sizes and modification times of every file in the data directory."""
     if not path.is_dir():
@@ -138,7 +143,7 @@ def sidebar_filters(ds: Dataset) -> flt.Filters:
             format_func=str.capitalize,
             key="modality",
             placeholder="All strengths",
-            help=md_escape(ds.schema.field("statements", "modality").get("description", "")),
+            help=strength_help(ds),
         )
         st.text_input(
             "Search quotes and summaries",
@@ -197,7 +202,7 @@ TABLE_LIMIT = 1_000  # rows sent to the browser; the download holds them all
 def statements_table(ds: Dataset, statements: pd.DataFrame) -> None:
     """The statements, quote first, capped so that large data stays fast."""
     labels = ds.sector_labels
-    shown = statements.head(TABLE_LIMIT).merge(ds.sources[["source_id", "url"]], on="source_id", how="left")
+    shown = statements.head(TABLE_LIMIT)
     table = pd.DataFrame(
         {
             "Quote": shown["quote"],
@@ -206,7 +211,7 @@ def statements_table(ds: Dataset, statements: pd.DataFrame) -> None:
             "Country": shown["country"],
             "Strength": shown["modality"],
             "Sectors": [[labels[s] for s in ss] for ss in shown["sectors"]],
-            "Source": shown["url"],
+            "Source": shown["source_url"],
         }
     )
     if len(statements) > TABLE_LIMIT:
@@ -222,9 +227,7 @@ def statements_table(ds: Dataset, statements: pd.DataFrame) -> None:
             "Quote": st.column_config.TextColumn(width=520, help="Verbatim from the source."),
             "Summary": st.column_config.TextColumn(width=320),
             "Sectors": st.column_config.ListColumn(width="medium"),
-            "Strength": st.column_config.TextColumn(
-                help=md_escape(ds.schema.field("statements", "modality").get("description", ""))
-            ),
+            "Strength": st.column_config.TextColumn(help=strength_help(ds)),
             "Source": st.column_config.LinkColumn(display_text="source", width="small"),
         },
     )

@@ -6,7 +6,6 @@ import streamlit as st
 
 from cooperation import charts, html
 from cooperation import filters as flt
-from cooperation import text as textlib
 from cooperation.data import Dataset
 from cooperation.ui import md_escape
 
@@ -36,29 +35,22 @@ def render(ds: Dataset, filters: flt.Filters) -> None:
             help=f"{cov.quoted} quoted by statements, {cov.narration} listed as narration or context.",
         )
         text = ds.texts[source.source_id]
-        st.html(html.annotate(text, _marks(ds, source.source_id, text, colors, matching)))
+        st.html(html.annotate(text, _marks(ds, source.source_id, colors, matching)))
 
 
-def _marks(ds: Dataset, source_id: str, text: str, colors, matching: set[str]) -> list[html.Mark]:
+def _marks(ds: Dataset, source_id: str, colors, matching: set[str]) -> list[html.Mark]:
     """One mark per distinct quoted span and speaker, merging statements that share it."""
     labels = ds.sector_labels
     mine = ds.statements[ds.statements["source_id"] == source_id]
     groups: dict[tuple, dict] = {}
-    spans: dict[str, tuple[int, int] | None] = {}
     for row in mine.itertuples():
-        if row.quote not in spans:
-            spans[row.quote] = textlib.find(row.quote, text)
-        span = spans[row.quote]
-        if span is None:
-            continue
         group = groups.setdefault(
-            (*span, row.country),
-            {"name": row.name, "sectors": {}, "modalities": {}, "hit": False, "n": 0},
+            (*row.quote_span, row.country),
+            {"name": row.name, "sectors": {}, "modalities": {}, "hit": False},
         )
         group["sectors"].update(dict.fromkeys(labels[s] for s in row.sectors))
         group["modalities"][row.modality] = None
         group["hit"] |= row.statement_id in matching
-        group["n"] += 1
     return [
         html.Mark(
             start=start,
