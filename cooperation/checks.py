@@ -106,41 +106,35 @@ def _sector_lists(schema: Schema, statements: pd.DataFrame, sectors: pd.DataFram
     known = set(sectors["sector_id"])
     delimiter = schema.delimiter("statements", "sectors")
     relpath = schema.path("statements")
+    found: dict[str, list[dict]] = {}  # what is wrong with each distinct list, judged once
     problems = []
     for i, cell in enumerate(statements["sectors"]):
-        if cell == "":
-            continue  # "required" is the Table Schema's to report
-        items = cell.split(delimiter)
-        seen = set()
-        for item in items:
-            where = {"line": i + 2, "column": "sectors"}
-            if item in seen:
-                problems.append(Problem(relpath, "is listed twice", value=item, **where))
-            elif item == "":
-                problems.append(
-                    Problem(
-                        relpath,
-                        f"has an empty item in the {delimiter!r}-separated list",
-                        value=cell,
-                        **where,
-                    )
-                )
-            elif item not in known:
-                hint = (
-                    did_you_mean(item.strip(), known) or f"sector ids are listed in {schema.path('sectors')}"
-                )
-                if item.strip() in known:
-                    hint = f"remove the spaces around {item.strip()!r}"
-                problems.append(
-                    Problem(
-                        relpath,
-                        f"is not a sector_id in {schema.path('sectors')}",
-                        value=item,
-                        hint=hint,
-                        **where,
-                    )
-                )
-            seen.add(item)
+        if cell not in found:
+            found[cell] = _sector_list_problems(schema, cell, delimiter, known)
+        problems += [Problem(relpath, line=i + 2, column="sectors", **p) for p in found[cell]]
+    return problems
+
+
+def _sector_list_problems(schema: Schema, cell: str, delimiter: str, known: set[str]) -> list[dict]:
+    if cell == "":
+        return []  # "required" is the Table Schema's to report
+    problems = []
+    seen = set()
+    for item in cell.split(delimiter):
+        if item in seen:
+            problems.append({"message": "is listed twice", "value": item})
+        elif item == "":
+            problems.append(
+                {"message": f"has an empty item in the {delimiter!r}-separated list", "value": cell}
+            )
+        elif item not in known:
+            hint = did_you_mean(item.strip(), known) or f"sector ids are listed in {schema.path('sectors')}"
+            if item.strip() in known:
+                hint = f"remove the spaces around {item.strip()!r}"
+            problems.append(
+                {"message": f"is not a sector_id in {schema.path('sectors')}", "value": item, "hint": hint}
+            )
+        seen.add(item)
     return problems
 
 
@@ -178,11 +172,17 @@ def _source_texts(
 def _verbatim(schema, name, column, table, texts, spans, kind) -> list[Problem]:
     relpath = schema.path(name)
     problems = []
-    for i, (source_id, passage) in enumerate(zip(table["source_id"], table[column])):
+    hints: dict[tuple[str, str], str | None] = {}  # each distinct passage is looked up once
+    for i, key in enumerate(zip(table["source_id"], table[column])):
+        source_id, passage = key
         if source_id not in texts or not passage.strip():
             continue  # unknown source or empty cell: reported elsewhere
-        span = textlib.find(passage, texts[source_id])
-        if span is None:
+        if key not in hints:
+            span = textlib.find(passage, texts[source_id])
+            if span is not None:
+                spans[source_id][kind].append(span)
+            hints[key] = _closest(passage, texts[source_id]) if span is None else None
+        if hints[key] is not None:
             problems.append(
                 Problem(
                     relpath,
@@ -190,11 +190,9 @@ def _verbatim(schema, name, column, table, texts, spans, kind) -> list[Problem]:
                     line=i + 2,
                     column=column,
                     value=passage,
-                    hint=_closest(passage, texts[source_id]),
+                    hint=hints[key],
                 )
             )
-        else:
-            spans[source_id][kind].append(span)
     return problems
 
 

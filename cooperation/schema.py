@@ -74,6 +74,11 @@ class Schema:
         key = self._resources[resource]["schema"]["primaryKey"]
         return key[0] if isinstance(key, list) else key
 
+    def primary_key_fields(self, resource: str) -> tuple[str, ...]:
+        """Every field of the primary key (none when the table has no primary key)."""
+        key = self._resources[resource].get("schema", {}).get("primaryKey", ())
+        return (key,) if isinstance(key, str) else tuple(key)
+
     def foreign_keys(self, resource: str) -> list[Mapping[str, Any]]:
         return list(self._resources[resource].get("schema", {}).get("foreignKeys", []))
 

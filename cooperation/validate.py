@@ -2,8 +2,9 @@
 
 ``validate(data_dir)`` never raises for bad data: every problem it finds is
 returned in the report, with the file, line, column, offending value and a
-hint where one helps. The Table Schema part is done by ``frictionless``;
-``cooperation.checks`` holds the rest.
+hint where one helps. The Table Schema part is done by ``frictionless``
+(``cooperation.tableschema`` splits it into tasks, which ``workers`` > 1
+runs in parallel); ``cooperation.checks`` holds the rest.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from types import MappingProxyType
 
 import pandas as pd
 
-from cooperation import checks
+from cooperation import checks, tableschema
 from cooperation.problems import Problem, did_you_mean
 from cooperation.schema import DESCRIPTOR, Schema
 
@@ -55,8 +56,11 @@ class Report:
         return not self.problems
 
 
-def validate(data_dir: str | Path) -> Report:
-    """Check everything about ``data_dir`` and return every problem found."""
+def validate(data_dir: str | Path, workers: int = 1) -> Report:
+    """Check everything about ``data_dir`` and return every problem found.
+
+    ``workers`` is how many processes the Table Schema pass may use on large tables.
+    """
     data_dir = Path(data_dir)
     if not data_dir.is_dir():
         return Report(data_dir, (Problem(str(data_dir), "the data directory does not exist"),))
@@ -76,16 +80,19 @@ def validate(data_dir: str | Path) -> Report:
         return Report(data_dir, tuple(problems), schema)
 
     tables: dict[str, pd.DataFrame] = {}
+    rows: dict[str, list[list[str]]] = {}
     broken: set[str] = set()
     for name in USES:
-        file_problems, table = _read_table(data_dir, schema, name)
+        file_problems, table, table_rows = _read_table(data_dir, schema, name)
         problems += file_problems
         if table is None:
             broken.add(name)
         else:
             tables[name] = table
+            rows[name] = table_rows
 
-    problems += _frictionless(data_dir, schema, broken, tables)
+    problems += _frictionless(data_dir, schema, broken, tables, rows, workers)
+    del rows
     found = checks.run(data_dir, schema, tables)
     problems += found.problems
     return Report(
@@ -111,75 +118,96 @@ def _check_descriptor(schema: Schema) -> list[Problem]:
     return problems
 
 
-def _read_table(data_dir: Path, schema: Schema, name: str) -> tuple[list[Problem], pd.DataFrame | None]:
-    """File-level checks, then the table as strings (empty cells as '')."""
+def _read_table(
+    data_dir: Path, schema: Schema, name: str
+) -> tuple[list[Problem], pd.DataFrame | None, list[list[str]]]:
+    """File-level checks, then the table as strings (empty cells as '') and as parsed rows."""
     relpath = schema.path(name)
     path = data_dir / relpath
     if not path.is_file():
-        return [Problem(relpath, "the file is missing")], None
+        return [Problem(relpath, "the file is missing")], None, []
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         value = raw[exc.start : exc.start + 1].hex()
-        return [
-            Problem(
-                relpath,
-                "is not UTF-8",
-                line=line,
-                value=f"0x{value}",
-                hint="save the file as UTF-8",
-            )
-        ], None
+        return (
+            [
+                Problem(
+                    relpath,
+                    "is not UTF-8",
+                    line=line,
+                    value=f"0x{value}",
+                    hint="save the file as UTF-8",
+                )
+            ],
+            None,
+            [],
+        )
     if not text.strip():
-        return [Problem(relpath, "the file is empty", hint="it needs at least a header row")], None
+        return [Problem(relpath, "the file is empty", hint="it needs at least a header row")], None, []
 
-    header = next(csv.reader(io.StringIO(text)), [])
+    try:
+        rows = list(csv.reader(io.StringIO(text, newline="")))
+    except csv.Error:
+        rows = []  # frictionless will read the file itself
+    header = rows[0] if rows else next(csv.reader(io.StringIO(text)), [])
     missing = [c for c in schema.field_names(name) if c not in header]
     if missing:
-        return [
-            Problem(
-                relpath,
-                "column is missing from the header row",
-                line=1,
-                column=column,
-                hint=_describe(schema, name, column),
-            )
-            for column in missing
-        ], None
+        return (
+            [
+                Problem(
+                    relpath,
+                    "column is missing from the header row",
+                    line=1,
+                    column=column,
+                    hint=_describe(schema, name, column),
+                )
+                for column in missing
+            ],
+            None,
+            [],
+        )
+    width = len(header)
+    if rows and len(set(header)) == width and all(len(row) == width for row in rows):
+        # A plain rectangle: no need to parse the text a second time.
+        return [], pd.DataFrame(rows[1:], columns=header, dtype=str), rows
     try:
         table = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, na_filter=False)
     except (pd.errors.ParserError, ValueError) as exc:
-        return [Problem(relpath, f"could not be read as CSV: {exc}")], None
-    return [], table
+        return [Problem(relpath, f"could not be read as CSV: {exc}")], None, []
+    return [], table, rows
 
 
 def _frictionless(
-    data_dir: Path, schema: Schema, broken: set[str], tables: Mapping[str, pd.DataFrame]
+    data_dir: Path,
+    schema: Schema,
+    broken: set[str],
+    tables: Mapping[str, pd.DataFrame],
+    rows: Mapping[str, list[list[str]]],
+    workers: int,
 ) -> list[Problem]:
     """Table Schema validation (types, required, unique, enum, keys) by frictionless."""
-    from frictionless import validate as fl_validate
-
     try:
-        report = fl_validate(str(data_dir / DESCRIPTOR))
+        descriptor_errors = tableschema.descriptor_errors(data_dir)
+        if descriptor_errors:
+            return [Problem(DESCRIPTOR, error.note or error.message) for error in descriptor_errors]
+        found = tableschema.run(tableschema.plan(data_dir, schema, rows, chunks=workers), workers)
     except Exception as exc:  # noqa: BLE001 - a library failure is a problem to report, not a crash
         return [Problem(DESCRIPTOR, f"could not be validated: {exc}")]
 
     problems = []
-    for task in report.tasks:
-        name = task.name
+    for name, errors in found.items():
         if name in broken:
             continue
-        for error in task.errors:
+        for error in errors:
             if broken and error.type in _CASCADE:
                 continue
             try:
                 problems.append(_from_frictionless(schema, name, error, tables))
             except (KeyError, IndexError, ValueError):  # an error shape we do not know: keep its words
                 problems.append(Problem(schema.path(name), error.message))
-    for error in report.errors:
-        problems.append(Problem(DESCRIPTOR, error.note or error.message))
     return problems
 
 
