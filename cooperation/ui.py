@@ -164,8 +164,16 @@ def sidebar_filters(ds: Dataset) -> flt.Filters:
         ds,
     )
     wanted = flt.to_params(current)
-    if _query_lists() != wanted:
-        st.query_params.from_dict(wanted)
+    present = _query_lists()
+    # Only the filters' own parameters are written: others (such as the
+    # overview's chart tab, bound to its widget) are Streamlit's to keep.
+    for name in (*flt.LIST_PARAMS, flt.TEXT_PARAM):
+        if present.get(name) == wanted.get(name):
+            continue
+        if name in wanted:
+            st.query_params[name] = wanted[name]
+        else:
+            del st.query_params[name]
     return current
 
 

@@ -1,4 +1,4 @@
-"""Overview: how many statements match, the four charts, and the statements table with its download."""
+"""Overview: how many statements match, one chart at a time in tabs, and the statements table with its download."""
 
 from __future__ import annotations
 
@@ -8,6 +8,40 @@ from cooperation import aggregate, charts, export
 from cooperation import filters as flt
 from cooperation.data import Dataset
 from cooperation.ui import md_escape, no_match, statements_table, summary_metrics
+
+# (tab label, what the chart shows, its aggregate, its figure). The chosen tab
+# is kept in the link (?chart=Mentions); only that chart is computed and sent,
+# so a filter change draws one chart, not four.
+CHARTS = (
+    (
+        "Convergence",
+        "Where the sides converge: for each sector, the strongest commitment each country's speaker "
+        "made. Sectors above the dotted line were named by every side, those below by one side only.",
+        aggregate.convergence,
+        charts.convergence_chart,
+    ),
+    (
+        "Mentions",
+        "Sector mentions by country: how many statements from each country's speakers name each sector.",
+        aggregate.mentions,
+        charts.mentions_chart,
+    ),
+    (
+        "Themes",
+        "Themes and their sectors: each theme as a box holding its sectors, sized by the number of "
+        "statements that name them.",
+        aggregate.hierarchy,
+        charts.hierarchy_chart,
+    ),
+    (
+        "Strength",
+        "Commitment strength by speaker: how many of each speaker's statements fall at each "
+        "commitment strength, strongest first.",
+        aggregate.strength,
+        charts.strength_chart,
+    ),
+)
+CHART_PARAM = "chart"
 
 
 def render(ds: Dataset, filters: flt.Filters) -> None:
@@ -20,30 +54,13 @@ def render(ds: Dataset, filters: flt.Filters) -> None:
         no_match(filters)
         return
 
-    left, right = st.columns(2)
-    with left:
-        st.subheader("Sector mentions by country")
-        st.caption("How many statements from each country's speakers name each sector.")
-        st.plotly_chart(charts.mentions_chart(ds, aggregate.mentions(ds, rows)), key="mentions")
-    with right:
-        st.subheader("Where the sides converge")
-        st.caption(
-            "For each sector, the strongest commitment each country's speaker made; "
-            "sectors above the dotted line were named by every side, those below by one side only."
-        )
-        st.plotly_chart(charts.convergence_chart(ds, aggregate.convergence(ds, rows)), key="convergence")
-
-    left, right = st.columns(2)
-    with left:
-        st.subheader("Themes and their sectors")
-        st.caption(
-            "Each theme as a box holding its sectors, sized by the number of statements that name them."
-        )
-        st.plotly_chart(charts.hierarchy_chart(ds, aggregate.hierarchy(ds, rows)), key="hierarchy")
-    with right:
-        st.subheader("Commitment strength by speaker")
-        st.caption("How many of each speaker's statements fall at each commitment strength, strongest first.")
-        st.plotly_chart(charts.strength_chart(ds, aggregate.strength(ds, rows)), key="strength")
+    tabs = st.tabs([label for label, *_ in CHARTS], key=CHART_PARAM, bind="query-params")
+    for tab, (label, caption, aggregate_of, figure_of) in zip(tabs, CHARTS):
+        with tab:
+            if tab.open is False:
+                continue  # a hidden tab: nothing computed, nothing sent
+            st.caption(caption)
+            st.plotly_chart(figure_of(ds, aggregate_of(ds, rows)), key=f"chart-{label}")
 
     st.subheader("Statements")
     statements = flt.statements_of(ds, rows)

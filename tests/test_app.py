@@ -132,21 +132,55 @@ def test_empty_result_shows_a_message_and_no_chart(monkeypatch):
     assert len(at.dataframe) == 0
 
 
+def _chart_specs(at: AppTest) -> list[dict]:
+    return [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+
+
 def test_overview_charts_show_every_sector_and_country(monkeypatch):
-    """The four charts are drawn from the data: sectors, countries and themes all appear."""
-    at = _app(monkeypatch)
-    specs = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
-    assert len(specs) == 4
-    text = json.dumps(specs)
+    """The four charts, one per tab, are drawn from the data: sectors, countries and themes all appear."""
+    from pages.home import CHART_PARAM, CHARTS
+
+    specs = {}
+    for label, *_ in CHARTS:
+        at = _app(monkeypatch, **{CHART_PARAM: label})
+        assert not at.exception
+        (specs[label],) = _chart_specs(at)
+    text = json.dumps(list(specs.values()))
     for row in _rows(DATA, "sectors"):
         assert html.escape(row["label"]) in text
     for row in _rows(DATA, "speakers"):
         assert row["country"] in text
-    mentions = specs[0]
+    mentions = specs["Mentions"]
     assert {t["name"] for t in mentions["data"]} == {r["country"] for r in _rows(DATA, "speakers")}
     assert sum(sum(_array(t["x"])) for t in mentions["data"]) == sum(
         len(s["sectors"].split(";")) for s in _rows(DATA, "statements")
     )
+    assert specs["Themes"]["data"][0]["type"] == "treemap"
+
+
+def test_only_the_chosen_chart_is_drawn(monkeypatch):
+    """The overview sends one chart, the first tab's unless the link names another; unknown names fall back."""
+    from pages.home import CHART_PARAM, CHARTS
+
+    first = _chart_specs(_app(monkeypatch))
+    assert len(first) == 1
+    assert _chart_specs(_app(monkeypatch, **{CHART_PARAM: "no such chart"})) == first
+    at = _app(monkeypatch, **{CHART_PARAM: CHARTS[2][0]}, sector=["biomedicine"])
+    assert [s["data"][0]["type"] for s in _chart_specs(at)] == ["treemap"]
+    assert _param(at, CHART_PARAM) == [CHARTS[2][0]]
+    assert _param(at, "sector") == ["biomedicine"]
+
+
+def test_a_filter_change_keeps_the_chosen_chart(monkeypatch):
+    """Changing a filter while a chart tab is chosen keeps that tab, and both stay in the link."""
+    from pages.home import CHART_PARAM
+
+    at = _app(monkeypatch, **{CHART_PARAM: "Themes"}, sector=["free-trade"])
+    at.multiselect(key="sector").set_value(["free-trade", "biomedicine"]).run()
+    assert not at.exception
+    assert _param(at, CHART_PARAM) == ["Themes"]
+    assert _param(at, "sector") == ["free-trade", "biomedicine"]
+    assert [s["data"][0]["type"] for s in _chart_specs(at)] == ["treemap"]
 
 
 def test_statements_table_holds_the_filtered_rows(monkeypatch):

@@ -35,7 +35,8 @@ def test_overview_loads_with_the_right_count(page: Page, server, page_errors):
     open_app(page, server.url)
     expect(metric(page, "Statements")).to_have_text(str(len(expected(DATA))))
     expect(page.get_by_test_id("stException")).to_have_count(0)
-    expect(page.locator(".js-plotly-plot")).to_have_count(4)
+    expect(page.get_by_test_id("stTab")).to_have_count(4)
+    expect(page.locator(".js-plotly-plot")).to_have_count(1)  # only the open tab's chart
     ARTIFACTS.mkdir(exist_ok=True)
     page.set_viewport_size({"width": 1400, "height": 1700})
     wait_idle(page)
@@ -53,6 +54,28 @@ def test_picking_a_sector_updates_count_table_and_url(page: Page, server, page_e
     grid = page.get_by_test_id("stDataFrame")
     expect(grid).to_have_count(1)
     expect(grid.locator("[role='row']")).to_have_count(len(want) + 1)  # and the header row
+
+
+def test_chart_tabs_live_in_the_link(page: Page, server, page_errors):
+    """Choosing a chart tab draws that chart, keeps the filter and puts the tab in the URL; the link reopens it."""
+    open_app(page, f"{server.url}/?sector=free-trade")
+    page.get_by_role("tab", name="Themes").click()
+    wait_idle(page)
+    expect(page.locator(".js-plotly-plot .treemaplayer")).to_have_count(1)
+    expect(page.locator(".js-plotly-plot")).to_have_count(1)
+    expect(page).to_have_url(re.compile(r"[?&]chart=Themes(&|$)"))
+    expect(page).to_have_url(re.compile(r"[?&]sector=free-trade(&|$)"))
+    link = page.url
+
+    pick_sector(page, SECTORS["biomedicine"])  # a filter change keeps the chosen chart
+    wait_idle(page)
+    expect(page).to_have_url(re.compile(r"[?&]chart=Themes(&|$)"))
+    expect(page.locator(".js-plotly-plot .treemaplayer")).to_have_count(1)
+
+    open_app(page, link)
+    expect(page.get_by_role("tab", name="Themes")).to_have_attribute("aria-selected", "true")
+    expect(page.locator(".js-plotly-plot .treemaplayer")).to_have_count(1)
+    expect(metric(page, "Statements")).to_have_text(str(len(expected(DATA, "free-trade"))))
 
 
 def test_switching_pages_keeps_the_filter(page: Page, server, page_errors):
