@@ -97,3 +97,23 @@ def _by_sector_then_country(ds: Dataset, frame: pd.DataFrame) -> pd.DataFrame:
         .drop(columns=["_s", "_c"])
         .reset_index(drop=True)
     )
+
+
+TABLE_LIMIT = 1_000  # rows the statements table sends to the browser; the download holds them all
+
+
+def table(ds: Dataset, statements: pd.DataFrame, limit: int = TABLE_LIMIT) -> pd.DataFrame:
+    """The statements as the table shows them, quote first, at most ``limit`` rows."""
+    labels = ds.sector_labels
+    shown = statements.head(limit)
+    return pd.DataFrame(
+        {
+            "Quote": shown["quote"],
+            "Summary": shown["commitment"],
+            "Speaker": shown["name"],
+            "Country": shown["country"],
+            "Strength": shown["modality"],
+            "Sectors": [[labels[s] for s in ss] for ss in shown["sectors"]],
+            "Source": shown["source_url"],
+        }
+    )

@@ -177,9 +177,8 @@ def sidebar_filters(ds: Dataset) -> flt.Filters:
     return current
 
 
-def summary_metrics(ds: Dataset, rows: pd.DataFrame) -> None:
-    """The headline counts of the matching statements."""
-    numbers = aggregate.summary(ds, rows)
+def summary_metrics(ds: Dataset, numbers: aggregate.Summary) -> None:
+    """The headline counts of the matching statements (``aggregate.summary``)."""
     both = "both sides" if len(ds.countries) == 2 else "every side"
     cols = st.columns(4)
     cols[0].metric("Statements", f"{numbers.statements:,}", help="Distinct statements matching the filters.")
@@ -204,29 +203,10 @@ def no_match(filters: flt.Filters) -> None:
         st.info("There are no statements here.", icon=":material/info:")
 
 
-TABLE_LIMIT = 1_000  # rows sent to the browser; the download holds them all
-
-
-def statements_table(ds: Dataset, statements: pd.DataFrame) -> None:
-    """The statements, quote first, capped so that large data stays fast."""
-    labels = ds.sector_labels
-    shown = statements.head(TABLE_LIMIT)
-    table = pd.DataFrame(
-        {
-            "Quote": shown["quote"],
-            "Summary": shown["commitment"],
-            "Speaker": shown["name"],
-            "Country": shown["country"],
-            "Strength": shown["modality"],
-            "Sectors": [[labels[s] for s in ss] for ss in shown["sectors"]],
-            "Source": shown["source_url"],
-        }
-    )
-    if len(statements) > TABLE_LIMIT:
-        st.caption(
-            f"Showing {TABLE_LIMIT:,} of {len(statements):,} statements; "
-            "the download below holds all of them."
-        )
+def statements_table(table: pd.DataFrame, total: int, ds: Dataset) -> None:
+    """The statements table (``aggregate.table``), saying so when it shows fewer than ``total``."""
+    if len(table) < total:
+        st.caption(f"Showing {len(table):,} of {total:,} statements; the download below holds all of them.")
     st.dataframe(
         table,
         hide_index=True,

@@ -45,11 +45,11 @@ CHART_PARAM = "chart"
 
 
 def render(ds: Dataset, filters: flt.Filters) -> None:
+    rows = flt.apply(ds, filters)
+    numbers = aggregate.summary(ds, rows)
     st.title(md_escape(ds.schema.meta("title", "Cooperation dashboard")))
     st.caption(md_escape(ds.schema.meta("description", "")))
-
-    rows = flt.apply(ds, filters)
-    summary_metrics(ds, rows)
+    summary_metrics(ds, numbers)
     if rows.empty:
         no_match(filters)
         return
@@ -64,7 +64,7 @@ def render(ds: Dataset, filters: flt.Filters) -> None:
 
     st.subheader("Statements")
     statements = flt.statements_of(ds, rows)
-    statements_table(ds, statements)
+    statements_table(aggregate.table(ds, statements), len(statements), ds)
     st.download_button(
         f"Download these {len(statements):,} statements (CSV)",
         data=lambda: export.statements_csv(ds, statements),

@@ -18,7 +18,7 @@ def render(ds: Dataset, filters: flt.Filters, theme_id: str) -> None:
     st.caption(md_escape(theme["description"]))
 
     rows = flt.apply(ds, filters, ds.tidy[ds.tidy["theme_id"] == theme_id])
-    summary_metrics(ds, rows)
+    summary_metrics(ds, aggregate.summary(ds, rows))
     if rows.empty:
         no_match(filters)
         return
