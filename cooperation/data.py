@@ -35,7 +35,8 @@ class Dataset:
     """The curated tables, typed, joined and ordered for display.
 
     ``statements`` has one row per statement (``sectors`` as a tuple of ids);
-    ``tidy`` has one row per statement and sector. Both carry the speaker's
+    ``tidy`` has one row per statement and sector, with ``statement_row``, the
+    position of its statement in ``statements``. Both carry the speaker's
     name and country, the source's URL and the rank of the modality (0 is
     the strongest); ``statements`` also has each quote's (start, end) in its
     source text.
@@ -105,7 +106,11 @@ def load(path: str | Path | None = None) -> Dataset:
 
     statements["search_text"] = (statements["commitment"] + "\n" + statements["quote"]).str.casefold()
 
-    tidy = statements.drop(columns=["notes", "quote_span"], errors="ignore").explode("sectors")
+    tidy = (
+        statements.drop(columns=["notes", "quote_span"], errors="ignore")
+        .assign(statement_row=range(len(statements)))  # where each statement stands in ``statements``
+        .explode("sectors")
+    )
     tidy = tidy.rename(columns={"sectors": "sector_id"}).merge(
         sectors[["sector_id", "label", "theme_id"]].rename(columns={"label": "sector"}),
         on="sector_id",

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from cooperation.data import Dataset
@@ -81,5 +82,5 @@ def apply(ds: Dataset, filters: Filters, tidy: pd.DataFrame | None = None) -> pd
 
 def statements_of(ds: Dataset, rows: pd.DataFrame) -> pd.DataFrame:
     """The statements (one row each, with all their sectors) behind tidy rows."""
-    ids = rows["statement_id"].unique()
-    return ds.statements[ds.statements["statement_id"].isin(ids)]
+    # Positions, not ids: looking 100,000 string ids up costs over half a second.
+    return ds.statements.iloc[np.unique(rows["statement_row"].to_numpy())]
