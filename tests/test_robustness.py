@@ -11,6 +11,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from benchmarks.generate import generate
+from cooperation.aggregate import TABLE_LIMIT
 from tests.conftest import DATA, FIXTURES, ROOT
 from tests.test_app import APP, TIMEOUT, _metric, _page
 from tests.test_validate import CASES
@@ -84,8 +85,8 @@ def test_100000_statements_load_and_render(tmp_path, monkeypatch):
     assert not at.exception
     assert _metric(at, "Statements") == "100,000"
     (table,) = at.dataframe
-    assert len(table.value) == 1_000
-    assert any("Showing 1,000 of 100,000" in c.value for c in at.caption)
+    assert len(table.value) == TABLE_LIMIT
+    assert any(f"Showing {TABLE_LIMIT:,} of 100,000" in c.value for c in at.caption)
 
 
 @pytest.mark.parametrize(
