@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+
 import pytest
 
 from benchmarks.generate import generate
@@ -74,16 +76,12 @@ def test_lookups_hold_only_the_referenced_rows():
 
 
 def _rows(path):
-    import csv
-
     with path.open(encoding="utf-8", newline="") as handle:
         return list(csv.reader(handle))
 
 
 def test_large_table_is_split_and_lines_stay_true(tmp_path):
     """At twice MIN_CHUNK_ROWS statements, a duplicate id and a bad value far apart are found at their lines."""
-    import csv
-
     data = generate(2 * tableschema.MIN_CHUNK_ROWS, tmp_path / "data")
     path = data / STATEMENTS
     rows = _rows(path)
