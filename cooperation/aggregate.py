@@ -40,12 +40,7 @@ def shared_sectors(ds: Dataset, rows: pd.DataFrame) -> list[str]:
 
 def mentions(ds: Dataset, rows: pd.DataFrame) -> pd.DataFrame:
     """Statements per sector and country."""
-    counts = (
-        rows.groupby(["sector_id", "sector", "country"], observed=True)["statement_id"]
-        .nunique()
-        .rename("statements")
-        .reset_index()
-    )
+    counts = _statements_per(rows, ["sector_id", "sector", "country"])
     return _by_sector_then_country(ds, counts)
 
 
@@ -65,12 +60,7 @@ def convergence(ds: Dataset, rows: pd.DataFrame) -> pd.DataFrame:
 
 def hierarchy(ds: Dataset, rows: pd.DataFrame) -> pd.DataFrame:
     """Statements per theme and sector, for a treemap or sunburst."""
-    counts = (
-        rows.groupby(["theme_id", "sector_id", "sector"], observed=True)["statement_id"]
-        .nunique()
-        .rename("statements")
-        .reset_index()
-    )
+    counts = _statements_per(rows, ["theme_id", "sector_id", "sector"])
     titles = dict(zip(ds.themes["theme_id"], ds.themes["title"]))
     counts["theme"] = counts["theme_id"].map(titles)
     return counts
@@ -78,14 +68,14 @@ def hierarchy(ds: Dataset, rows: pd.DataFrame) -> pd.DataFrame:
 
 def strength(ds: Dataset, rows: pd.DataFrame) -> pd.DataFrame:
     """Statements per speaker and commitment strength, strongest first."""
-    counts = (
-        rows.groupby(["speaker_id", "name", "country", "modality"], observed=True)["statement_id"]
-        .nunique()
-        .rename("statements")
-        .reset_index()
-    )
+    counts = _statements_per(rows, ["speaker_id", "name", "country", "modality"])
     counts["rank"] = counts["modality"].map({m: i for i, m in enumerate(ds.modalities)})
     return counts.sort_values(["rank", "name"], kind="stable").reset_index(drop=True)
+
+
+def _statements_per(rows: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """Distinct statements per combination of ``keys``, in a column named ``statements``."""
+    return rows.groupby(keys, observed=True)["statement_id"].nunique().rename("statements").reset_index()
 
 
 def _by_sector_then_country(ds: Dataset, frame: pd.DataFrame) -> pd.DataFrame:

@@ -70,26 +70,36 @@ def _count_axis(most: int, title: str = "Statements") -> dict:
     }
 
 
+def _bars(frame: pd.DataFrame, by: str, colors: dict[str, str], label: str, hover: str) -> list[go.Bar]:
+    """Horizontal bars of ``statements`` per ``label``, one trace per value of ``by`` in ``colors``' order."""
+    traces = []
+    for value, color in colors.items():
+        mine = frame[frame[by] == value]
+        if not mine.empty:
+            traces.append(
+                go.Bar(
+                    x=mine["statements"].tolist(),
+                    y=[_text(v) for v in mine[label]],
+                    name=_text(value),
+                    orientation="h",
+                    marker={"color": color},
+                    hovertemplate=hover,
+                )
+            )
+    return traces
+
+
 def mentions_chart(ds: Dataset, frame: pd.DataFrame) -> go.Figure:
     """Grouped bars: statements naming each sector, one bar per country."""
     present = set(frame["sector"])
     labels = [_text(s) for s in ds.sectors["label"] if s in present]
-    colors = country_colors(ds)
-    traces = []
-    for country in ds.countries:
-        mine = frame[frame["country"] == country]
-        if mine.empty:
-            continue
-        traces.append(
-            go.Bar(
-                x=mine["statements"].tolist(),
-                y=[_text(s) for s in mine["sector"]],
-                name=_text(country),
-                orientation="h",
-                marker={"color": colors[country]},
-                hovertemplate="%{y}: %{x} statements<extra>%{fullData.name}</extra>",
-            )
-        )
+    traces = _bars(
+        frame,
+        "country",
+        country_colors(ds),
+        "sector",
+        "%{y}: %{x} statements<extra>%{fullData.name}</extra>",
+    )
     most = int(frame["statements"].max()) if not frame.empty else 0
     return _figure(
         traces,
@@ -186,22 +196,9 @@ def hierarchy_chart(ds: Dataset, frame: pd.DataFrame) -> go.Figure:
 def strength_chart(ds: Dataset, frame: pd.DataFrame) -> go.Figure:
     """Stacked bars: each speaker's statements by commitment strength."""
     names = [_text(n) for n in dict.fromkeys(frame["name"])]
-    colors = modality_colors(ds)
-    traces = []
-    for modality in ds.modalities:
-        mine = frame[frame["modality"] == modality]
-        if mine.empty:
-            continue
-        traces.append(
-            go.Bar(
-                x=mine["statements"].tolist(),
-                y=[_text(n) for n in mine["name"]],
-                name=_text(modality),
-                orientation="h",
-                marker={"color": colors[modality]},
-                hovertemplate="%{y}: %{x} %{fullData.name}<extra></extra>",
-            )
-        )
+    traces = _bars(
+        frame, "modality", modality_colors(ds), "name", "%{y}: %{x} %{fullData.name}<extra></extra>"
+    )
     most = int(frame.groupby("name")["statements"].sum().max()) if not frame.empty else 0
     return _figure(
         traces,
