@@ -35,7 +35,7 @@ validate: $(RUNTIME)
 
 ## bench: the benchmarks, written into docs/performance.md (about half an hour)
 bench: $(BENCH) chromium
-	$(BIN)/python -m benchmarks.run --sizes 0,10000,100000 --trials 5 --report docs/performance.md
+	$(BIN)/python -m benchmarks.run --sizes 0,10000,100000 --trials 9 --report docs/performance.md
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)

@@ -1,7 +1,9 @@
 """Benchmark the dashboard in real Chromium against a bare Streamlit app and Datasette.
 
-For each size of data it starts the three servers, then alternates between
-them, trial after trial (the first trial is a warm-up and is not counted):
+For each size of data it starts the four servers (this app, the bare
+Streamlit app, the same stopped after its count, which is the floor of any
+Streamlit page, and Datasette), then alternates between them, trial after
+trial (the first trial is a warm-up and is not counted):
 
 - first render: from navigation until every chart is drawn and the app is idle;
 - filter update: from picking a sector until the Statements metric has
@@ -36,8 +38,8 @@ from benchmarks.servers import CHROMIUM_ARGS, ROOT, Server, find_chromium, free_
 from cooperation.data import DEFAULT_DATA_DIR
 
 RESULTS = ROOT / "benchmarks" / "results"
-SYSTEMS = ("app", "bare", "datasette")
-CHARTS = {"app": 1, "bare": 1}  # the overview draws the open tab's chart only
+SYSTEMS = ("app", "bare", "floor", "datasette")
+CHARTS = {"app": 1, "bare": 1, "floor": 0}  # the overview draws the open tab's chart only
 TIMEOUT_MS = 180_000
 SESSIONS = 10  # browser sessions filtering at the same moment
 CONCURRENT_ROUNDS = 3
@@ -196,6 +198,9 @@ def bench_size(size: int, trials: int, chromium: str, workdir: Path) -> dict:
     servers = {
         "app": start_streamlit(ROOT / "app.py", data),
         "bare": start_streamlit(ROOT / "benchmarks" / "bare_app.py", data, env_var="BENCH_DATA"),
+        "floor": start_streamlit(
+            ROOT / "benchmarks" / "bare_app.py", data, env_var="BENCH_DATA", env={"BENCH_FLOOR": "1"}
+        ),
         "datasette": _datasette(_sqlite(data, _fresh_dir(workdir / f"db-{size}") / "bench.db"), data),
     }
     samples: dict[str, dict[str, list[float]]] = {
@@ -205,7 +210,8 @@ def bench_size(size: int, trials: int, chromium: str, workdir: Path) -> dict:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
             for trial in range(trials + 1):  # trial 0 warms every server up
-                order = SYSTEMS[trial % 3 :] + SYSTEMS[: trial % 3]
+                shift = trial % len(SYSTEMS)
+                order = SYSTEMS[shift:] + SYSTEMS[:shift]
                 for system in order:
                     context = browser.new_context(viewport={"width": 1400, "height": 1000})
                     page = context.new_page()
@@ -280,19 +286,33 @@ def _ratio(a: float | None, b: float | None) -> str:
     return f"{a / b:.2f}×" if a and b else "n/a"
 
 
+def _seconds(value: float | None) -> str:
+    return f"{value:.3f} s" if value is not None else "n/a"
+
+
 def markdown(results: list[dict], machine: dict, command: str) -> str:
-    lines = [
-        "| statements | app first render | bare first render | ratio | app filter update | bare filter update | ratio | Datasette facet click | app ÷ Datasette | bytes per update (app / bare) | peak memory MiB (app / bare / Datasette) | validator | app filter update, p95 of 10 concurrent sessions | ÷ one session |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    speed = [
+        "| statements | app first render | bare first render | ratio | app filter update | bare filter update "
+        "| ratio | floor filter update | Datasette facet click | app ÷ Datasette | floor ÷ Datasette |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    load = [
+        "| statements | bytes per update (app / bare) | peak memory MiB (app / bare / Datasette) | validator "
+        "| app filter update, p95 of 10 concurrent sessions | ÷ one session |",
+        "|---:|---:|---:|---:|---:|---:|",
     ]
     for r in results:
-        app, bare, ds = (r["median"].get(s, {}) for s in SYSTEMS)
+        app, bare, floor, ds = (r["median"].get(s, {}) for s in SYSTEMS)
         mem = r["peak_memory_mb"]
-        lines.append(
-            f"| {r['size']:,} | {app['first']:.3f} s | {bare['first']:.3f} s | {_ratio(app['first'], bare['first'])} "
-            f"| {app['filter']:.3f} s | {bare['filter']:.3f} s | {_ratio(app['filter'], bare['filter'])} "
-            f"| {ds.get('filter', float('nan')):.3f} s | {_ratio(app['filter'], ds.get('filter'))} "
-            f"| {app['bytes'] / 1024:,.0f} KiB / {bare['bytes'] / 1024:,.0f} KiB "
+        speed.append(
+            f"| {r['size']:,} | {_seconds(app['first'])} | {_seconds(bare['first'])} "
+            f"| {_ratio(app['first'], bare['first'])} "
+            f"| {_seconds(app['filter'])} | {_seconds(bare['filter'])} | {_ratio(app['filter'], bare['filter'])} "
+            f"| {_seconds(floor.get('filter'))} | {_seconds(ds.get('filter'))} "
+            f"| {_ratio(app['filter'], ds.get('filter'))} | {_ratio(floor.get('filter'), ds.get('filter'))} |"
+        )
+        load.append(
+            f"| {r['size']:,} | {app['bytes'] / 1024:,.0f} KiB / {bare['bytes'] / 1024:,.0f} KiB "
             f"| {mem['app']:,.0f} / {mem['bare']:,.0f} / {mem['datasette']:,.0f} ({_ratio(mem['app'], mem['bare'])}) "
             f"| {r['validator_s']:.2f} s "
             f"| {r['concurrent']['p95']:.3f} s | {_ratio(r['concurrent']['p95'], app['filter'])} |"
@@ -300,10 +320,10 @@ def markdown(results: list[dict], machine: dict, command: str) -> str:
     head = (
         f"Machine: {machine['cpu']}, {machine['cores']} cores; Python {machine['python']}, "
         f"Streamlit {machine['streamlit']}, pandas {machine['pandas']}, plotly {machine['plotly']}; "
-        f"run {machine['date']}.\n\nMedians of {results[0]['trials']} trials after one warm-up, the three "
-        f"systems alternating. Reproduce with:\n\n```sh\n{command}\n```\n"
+        f"run {machine['date']}.\n\nMedians of {results[0]['trials']} trials after one warm-up, the "
+        f"{len(SYSTEMS)} systems alternating. Reproduce with:\n\n```sh\n{command}\n```\n"
     )
-    return head + "\n" + "\n".join(lines) + "\n"
+    return head + "\n" + "\n".join(speed) + "\n\n" + "\n".join(load) + "\n"
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -91,8 +91,10 @@ def start(
     raise RuntimeError(f"{command} did not answer {health} within {START_TIMEOUT} s")
 
 
-def start_streamlit(script: Path, data: Path, env_var: str = "COOPERATION_DATA") -> Server:
-    """``streamlit run script`` on a free port, with the data directory in ``env_var``."""
+def start_streamlit(
+    script: Path, data: Path, env_var: str = "COOPERATION_DATA", env: dict[str, str] | None = None
+) -> Server:
+    """``streamlit run script`` on a free port, with the data directory in ``env_var`` (and ``env``)."""
     port = free_port()
     command = [
         sys.executable, "-m", "streamlit", "run", str(script),
@@ -100,4 +102,4 @@ def start_streamlit(script: Path, data: Path, env_var: str = "COOPERATION_DATA")
         "--server.headless", "true", "--browser.gatherUsageStats", "false",
         "--server.fileWatcherType", "none",
     ]  # fmt: skip
-    return start(command, port, "/_stcore/health", data, {env_var: str(data)})
+    return start(command, port, "/_stcore/health", data, {**(env or {}), env_var: str(data)})

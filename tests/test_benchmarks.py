@@ -1,0 +1,105 @@
+"""The benchmark's baselines do what docs/performance.md says, and its report is well formed (no timings)."""
+
+from __future__ import annotations
+
+from streamlit.testing.v1 import AppTest
+
+from benchmarks import run
+from tests.conftest import DATA, ROOT
+
+BARE = str(ROOT / "benchmarks" / "bare_app.py")
+
+
+def _bare(monkeypatch, **env: str) -> AppTest:
+    monkeypatch.setenv("BENCH_DATA", str(DATA))
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    return AppTest.from_file(BARE, default_timeout=30).run()
+
+
+def _plotly_charts(at: AppTest) -> list:
+    return [e for e in at.main if getattr(e.proto, "spec", None) is not None and "plotly" in e.type]
+
+
+def test_bare_app_does_the_minimum_of_the_job(monkeypatch):
+    """The bare app has a sector multiselect, the Statements count, one plotly chart and the table."""
+    at = _bare(monkeypatch)
+    assert not at.exception
+    assert [m.label for m in at.multiselect] == ["Sectors"]
+    assert [m.label for m in at.metric] == ["Statements"]
+    assert len(_plotly_charts(at)) == 1
+    assert len(at.dataframe) == 1
+
+
+def test_floor_stops_after_the_count(monkeypatch):
+    """With BENCH_FLOOR the bare app keeps its multiselect and count, and draws neither chart nor table."""
+    at = _bare(monkeypatch, BENCH_FLOOR="1")
+    assert not at.exception
+    assert [m.label for m in at.multiselect] == ["Sectors"]
+    assert [m.label for m in at.metric] == ["Statements"]
+    assert _plotly_charts(at) == []
+    assert len(at.dataframe) == 0
+
+
+def test_floor_count_follows_the_sector(monkeypatch):
+    """Picking a sector in the floor changes its count, as the benchmark waits for."""
+    at = _bare(monkeypatch, BENCH_FLOOR="1")
+    before = at.metric[0].value
+    at.multiselect[0].select(at.multiselect[0].options[0]).run()
+    assert at.metric[0].value != before
+
+
+def _results(size: int) -> dict:
+    timing = {"first": 4.0, "filter": 0.5, "bytes": 2048}
+    return {
+        "size": size,
+        "trials": 9,
+        "median": {
+            "app": timing,
+            "bare": {**timing, "filter": 0.4},
+            "floor": {**timing, "filter": 0.2},
+            "datasette": {"filter": 0.25},
+        },
+        "peak_memory_mb": {"app": 300.0, "bare": 200.0, "floor": 150.0, "datasette": 80.0},
+        "validator_s": 1.5,
+        "concurrent": {"p95": 5.0},
+    }
+
+
+MACHINE = {
+    "cpu": "cpu",
+    "cores": 2,
+    "python": "3.11",
+    "streamlit": "1",
+    "pandas": "3",
+    "plotly": "7",
+    "date": "2026-11-28 00:00 UTC",
+}
+
+
+def test_report_has_a_row_per_size_in_both_tables():
+    """The report holds a speed table and a load table, each with one row per size and its ratios."""
+    text = run.markdown([_results(19), _results(10_000)], MACHINE, "python -m benchmarks.run")
+    speed, load = (block for block in text.split("\n\n") if block.startswith("| statements"))
+    assert [row.split("|")[1].strip() for row in speed.splitlines()[2:]] == ["19", "10,000"]
+    assert [row.split("|")[1].strip() for row in load.splitlines()[2:]] == ["19", "10,000"]
+    cells = [c.strip() for c in speed.splitlines()[2].split("|")[1:-1]]
+    header = [c.strip() for c in speed.splitlines()[0].split("|")[1:-1]]
+    row = dict(zip(header, cells, strict=True))  # of the two "ratio" columns, the filter update's is kept
+    assert cells[header.index("app first render") + 2] == "1.00×"
+    assert row["ratio"] == cells[header.index("app filter update") + 2] == "1.25×"
+    assert row["app ÷ Datasette"] == "2.00×"
+    assert row["floor ÷ Datasette"] == "0.80×"
+    assert row["floor filter update"] == "0.200 s"
+    assert "Medians of 9 trials" in text
+    assert "4 systems alternating" in text
+
+
+def test_report_replaces_only_its_own_part(tmp_path):
+    """Writing the report changes the text between the results markers and nothing else."""
+    report = tmp_path / "performance.md"
+    report.write_text("before\n<!-- results:start -->\nold\n<!-- results:end -->\nafter\n", encoding="utf-8")
+    run._write_report(report, "new\n")
+    assert report.read_text(encoding="utf-8") == (
+        "before\n<!-- results:start -->\nnew\n<!-- results:end -->\nafter\n"
+    )
