@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from cooperation import aggregate, charts, export
@@ -11,7 +12,8 @@ from cooperation.ui import md_escape, no_match, statements_table, summary_metric
 
 # (tab label, what the chart shows, its aggregate, its figure). The chosen tab
 # is kept in the link (?chart=Mentions); only that chart is computed and sent,
-# so a filter change draws one chart, not four.
+# so a filter change draws one chart, not four, and a tab switch reruns only
+# the tabs (a fragment), not the page.
 CHARTS = (
     (
         "Convergence",
@@ -54,13 +56,7 @@ def render(ds: Dataset, filters: flt.Filters) -> None:
         no_match(filters)
         return
 
-    tabs = st.tabs([label for label, *_ in CHARTS], key=CHART_PARAM, bind="query-params")
-    for tab, (label, caption, aggregate_of, figure_of) in zip(tabs, CHARTS):
-        with tab:
-            if tab.open is False:
-                continue  # a hidden tab: nothing computed, nothing sent
-            st.caption(caption)
-            st.plotly_chart(figure_of(ds, aggregate_of(ds, rows)), key=f"chart-{label}")
+    _chart_tabs(ds, rows)
 
     st.subheader("Statements")
     statements = flt.statements_of(ds, rows)
@@ -73,3 +69,15 @@ def render(ds: Dataset, filters: flt.Filters) -> None:
         icon=":material/download:",
         on_click="ignore",
     )
+
+
+@st.fragment
+def _chart_tabs(ds: Dataset, rows: pd.DataFrame) -> None:
+    """The chart tabs: switching tabs reruns only this fragment, not the page."""
+    tabs = st.tabs([label for label, *_ in CHARTS], key=CHART_PARAM, bind="query-params")
+    for tab, (label, caption, aggregate_of, figure_of) in zip(tabs, CHARTS):
+        with tab:
+            if tab.open is False:
+                continue  # a hidden tab: nothing computed, nothing sent
+            st.caption(caption)
+            st.plotly_chart(figure_of(ds, aggregate_of(ds, rows)), key=f"chart-{label}")

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import base64
 import csv
 import io
 import re
 
 from playwright.sync_api import Page, expect
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from tests.browser.conftest import ARTIFACTS, metric, open_app, wait_idle
 from tests.conftest import DATA
@@ -76,6 +78,37 @@ def test_chart_tabs_live_in_the_link(page: Page, server, page_errors):
     expect(page.get_by_role("tab", name="Themes")).to_have_attribute("aria-selected", "true")
     expect(page.locator(".js-plotly-plot .treemaplayer")).to_have_count(1)
     expect(metric(page, "Statements")).to_have_text(str(len(expected(DATA, "free-trade"))))
+
+
+def _elements_received(frames: list[dict]) -> set[str]:
+    """The kinds of element the server sent in these WebSocket frames."""
+    kinds = set()
+    for frame in frames:
+        if frame.get("opcode") != 2:
+            continue
+        message = ForwardMsg.FromString(base64.b64decode(frame["payloadData"]))
+        if message.WhichOneof("type") == "delta" and message.delta.WhichOneof("type") == "new_element":
+            kinds.add(message.delta.new_element.WhichOneof("type"))
+    return kinds
+
+
+def test_switching_tabs_reruns_only_the_charts(page: Page, server, page_errors):
+    """Choosing another chart tab sends that chart again, but not the metrics, filters or table."""
+    frames: list[dict] = []
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.on("Network.webSocketFrameReceived", lambda event: frames.append(event["response"]))
+    open_app(page, server.url)
+    assert {"metric", "multiselect", "dataframe", "plotly_chart"} <= _elements_received(frames)
+
+    frames.clear()
+    page.get_by_role("tab", name="Themes").click()
+    expect(page.locator(".js-plotly-plot .treemaplayer")).to_have_count(1)
+    wait_idle(page)
+    sent = _elements_received(frames)
+    assert "plotly_chart" in sent
+    assert not sent & {"metric", "multiselect", "dataframe", "download_button"}
+    expect(metric(page, "Statements")).to_have_text(str(len(expected(DATA))))
 
 
 def test_switching_pages_keeps_the_filter(page: Page, server, page_errors):
