@@ -317,13 +317,26 @@ def markdown(results: list[dict], machine: dict, command: str) -> str:
             f"| {r['validator_s']:.2f} s "
             f"| {r['concurrent']['p95']:.3f} s | {_ratio(r['concurrent']['p95'], app['filter'])} |"
         )
+    samples = [
+        "Filter-update samples behind each median (seconds, in trial order):",
+        "",
+        "| statements | " + " | ".join(SYSTEMS) + " |",
+        "|---:|" + "---|" * len(SYSTEMS),
+    ]
+    for r in results:
+        samples.append(
+            f"| {r['size']:,} | "
+            + " | ".join(" ".join(f"{x:.3f}" for x in r["samples"][s]["filter"]) for s in SYSTEMS)
+            + " |"
+        )
     head = (
         f"Machine: {machine['cpu']}, {machine['cores']} cores; Python {machine['python']}, "
         f"Streamlit {machine['streamlit']}, pandas {machine['pandas']}, plotly {machine['plotly']}; "
         f"run {machine['date']}.\n\nMedians of {results[0]['trials']} trials after one warm-up, the "
         f"{len(SYSTEMS)} systems alternating. Reproduce with:\n\n```sh\n{command}\n```\n"
     )
-    return head + "\n" + "\n".join(speed) + "\n\n" + "\n".join(load) + "\n"
+    tables = ("\n".join(speed), "\n".join(load), "\n".join(samples))
+    return head + "\n" + "\n\n".join(tables) + "\n"
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -60,6 +60,12 @@ def _results(size: int) -> dict:
             "floor": {**timing, "filter": 0.2},
             "datasette": {"filter": 0.25},
         },
+        "samples": {
+            "app": {"filter": [0.5, 0.6]},
+            "bare": {"filter": [0.4]},
+            "floor": {"filter": [0.2]},
+            "datasette": {"filter": [0.25, 0.3]},
+        },
         "peak_memory_mb": {"app": 300.0, "bare": 200.0, "floor": 150.0, "datasette": 80.0},
         "validator_s": 1.5,
         "concurrent": {"p95": 5.0},
@@ -78,9 +84,9 @@ MACHINE = {
 
 
 def test_report_has_a_row_per_size_in_both_tables():
-    """The report holds a speed table and a load table, each with one row per size and its ratios."""
+    """The report holds a speed, a load and a samples table, with one row per size and the right ratios."""
     text = run.markdown([_results(19), _results(10_000)], MACHINE, "python -m benchmarks.run")
-    speed, load = (block for block in text.split("\n\n") if block.startswith("| statements"))
+    speed, load, samples = (block for block in text.split("\n\n") if block.startswith("| statements"))
     assert [row.split("|")[1].strip() for row in speed.splitlines()[2:]] == ["19", "10,000"]
     assert [row.split("|")[1].strip() for row in load.splitlines()[2:]] == ["19", "10,000"]
     cells = [c.strip() for c in speed.splitlines()[2].split("|")[1:-1]]
@@ -91,6 +97,9 @@ def test_report_has_a_row_per_size_in_both_tables():
     assert row["app ÷ Datasette"] == "2.00×"
     assert row["floor ÷ Datasette"] == "0.80×"
     assert row["floor filter update"] == "0.200 s"
+    assert samples.splitlines()[0] == "| statements | app | bare | floor | datasette |"
+    assert samples.splitlines()[2] == "| 19 | 0.500 0.600 | 0.400 | 0.200 | 0.250 0.300 |"
+    assert "Filter-update samples behind each median" in text
     assert "Medians of 9 trials" in text
     assert "4 systems alternating" in text
 
