@@ -83,7 +83,7 @@ MACHINE = {
 }
 
 
-def test_report_has_a_row_per_size_in_both_tables():
+def test_report_has_a_row_per_size_in_every_table():
     """The report holds a speed, a load and a samples table, with one row per size and the right ratios."""
     text = run.markdown([_results(19), _results(10_000)], MACHINE, "python -m benchmarks.run")
     speed, load, samples = (block for block in text.split("\n\n") if block.startswith("| statements"))
