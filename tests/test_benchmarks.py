@@ -17,17 +17,13 @@ def _bare(monkeypatch, **env: str) -> AppTest:
     return AppTest.from_file(BARE, default_timeout=30).run()
 
 
-def _plotly_charts(at: AppTest) -> list:
-    return [e for e in at.main if getattr(e.proto, "spec", None) is not None and "plotly" in e.type]
-
-
 def test_bare_app_does_the_minimum_of_the_job(monkeypatch):
     """The bare app has a sector multiselect, the Statements count, one plotly chart and the table."""
     at = _bare(monkeypatch)
     assert not at.exception
     assert [m.label for m in at.multiselect] == ["Sectors"]
     assert [m.label for m in at.metric] == ["Statements"]
-    assert len(_plotly_charts(at)) == 1
+    assert len(at.get("plotly_chart")) == 1
     assert len(at.dataframe) == 1
 
 
@@ -37,7 +33,7 @@ def test_floor_stops_after_the_count(monkeypatch):
     assert not at.exception
     assert [m.label for m in at.multiselect] == ["Sectors"]
     assert [m.label for m in at.metric] == ["Statements"]
-    assert _plotly_charts(at) == []
+    assert len(at.get("plotly_chart")) == 0
     assert len(at.dataframe) == 0
 
 
