@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import base64
 import csv
 import io
 import re
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page, WebSocket, expect
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from tests.browser.conftest import ARTIFACTS, metric, open_app, wait_idle
@@ -80,34 +79,49 @@ def test_chart_tabs_live_in_the_link(page: Page, server, page_errors):
     expect(metric(page, "Statements")).to_have_text(str(len(expected(DATA, "free-trade"))))
 
 
-def _elements_received(frames: list[dict]) -> set[str]:
-    """The kinds of element the server sent in these WebSocket frames."""
-    kinds = set()
-    for frame in frames:
-        if frame.get("opcode") != 2:
-            continue
-        message = ForwardMsg.FromString(base64.b64decode(frame["payloadData"]))
-        if message.WhichOneof("type") == "delta" and message.delta.WhichOneof("type") == "new_element":
-            kinds.add(message.delta.new_element.WhichOneof("type"))
-    return kinds
+def _element(payload: bytes | str) -> str | None:
+    """The type of element a WebSocket frame from the server adds, if it adds one."""
+    if isinstance(payload, str):
+        return None
+    message = ForwardMsg.FromString(payload)
+    if message.WhichOneof("type") == "delta" and message.delta.WhichOneof("type") == "new_element":
+        return message.delta.new_element.WhichOneof("type")
+    return None
+
+
+def _run_finished(payload: bytes | str) -> bool:
+    """Whether a WebSocket frame from the server says a script or fragment run finished successfully."""
+    if isinstance(payload, str):
+        return False
+    message = ForwardMsg.FromString(payload)
+    return message.WhichOneof("type") == "script_finished" and message.script_finished in (
+        ForwardMsg.FINISHED_SUCCESSFULLY,
+        ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY,
+    )
 
 
 def test_switching_tabs_reruns_only_the_charts(page: Page, server, page_errors):
     """Choosing another chart tab sends that chart again, but not the metrics, filters or table."""
-    frames: list[dict] = []
-    cdp = page.context.new_cdp_session(page)
-    cdp.send("Network.enable")
-    cdp.on("Network.webSocketFrameReceived", lambda event: frames.append(event["response"]))
+    frames: list[bytes | str] = []
+    sockets: list[WebSocket] = []
+
+    def watch(socket: WebSocket) -> None:
+        sockets.append(socket)
+        socket.on("framereceived", lambda payload: frames.append(payload))
+
+    page.on("websocket", watch)
     open_app(page, server.url)
-    assert {"metric", "multiselect", "dataframe", "plotly_chart"} <= _elements_received(frames)
+    if not any(map(_run_finished, frames)):  # the page can be drawn before the last frame is reported
+        sockets[-1].wait_for_event("framereceived", _run_finished)
+    assert {"metric", "multiselect", "dataframe", "plotly_chart"} <= set(map(_element, frames))
 
     frames.clear()
-    page.get_by_role("tab", name="Themes").click()
-    expect(page.locator(".js-plotly-plot .treemaplayer")).to_have_count(1)
-    wait_idle(page)
-    sent = _elements_received(frames)
+    with sockets[-1].expect_event("framereceived", _run_finished):
+        page.get_by_role("tab", name="Themes").click()
+    sent = set(map(_element, frames))
     assert "plotly_chart" in sent
     assert not sent & {"metric", "multiselect", "dataframe", "download_button"}
+    expect(page.locator(".js-plotly-plot .treemaplayer")).to_have_count(1)
     expect(metric(page, "Statements")).to_have_text(str(len(expected(DATA))))
 
 
