@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import pandas as pd
 import streamlit as st
 from markdown_it import MarkdownIt
@@ -46,16 +48,14 @@ def render(ds: Dataset) -> None:
 
     st.header("Provenance")
     wanted = ["title", "publisher", "url", "published", "event", "event_date", "notes"]
-    st.dataframe(
-        ds.sources[[c for c in wanted if c in ds.sources]],  # notes are optional
-        hide_index=True,
-        width="stretch",
-        column_config={
-            "url": st.column_config.LinkColumn("URL"),
-            "title": st.column_config.TextColumn("Title", width="medium"),
-            "notes": st.column_config.TextColumn("Notes", width="large"),
-        },
-    )
+    shown = [c for c in wanted if c in ds.sources]  # notes are optional
+    label = partial(ds.schema.label, "sources")
+    columns = {c: st.column_config.Column(label(c)) for c in shown}
+    columns["url"] = st.column_config.LinkColumn(label("url"))
+    columns["title"] = st.column_config.TextColumn(label("title"), width="medium")
+    if "notes" in columns:
+        columns["notes"] = st.column_config.TextColumn(label("notes"), width="large")
+    st.dataframe(ds.sources[shown], hide_index=True, width="stretch", column_config=columns)
 
     st.header("Method and codebook")
     path = root / CODEBOOK

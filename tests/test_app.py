@@ -238,6 +238,19 @@ def test_data_page_documents_every_column(monkeypatch):
     assert len(at.get("download_button")) == 1
 
 
+def test_provenance_headings_are_the_schema_titles(monkeypatch):
+    """The data page's provenance table heads each column with its title from datapackage.json."""
+    at = _page(monkeypatch, "about")
+    package = json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))
+    fields = next(r for r in package["resources"] if r["name"] == "sources")["schema"]["fields"]
+    titles = {f["name"]: f["title"] for f in fields}
+    shown = {
+        name: c["label"] for name, c in json.loads(at.dataframe[0].proto.columns).items() if "label" in c
+    }
+    assert shown == {name: titles[name] for name in shown}
+    assert {"title", "publisher", "url", "published"} <= shown.keys()
+
+
 @pytest.mark.parametrize("page", ["overview", "source", "about", "theme"])
 def test_another_dataset_renders_on_every_page(monkeypatch, page):
     """A dataset with two other countries and three themes renders with no code change."""
