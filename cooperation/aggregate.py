@@ -7,10 +7,15 @@ and sector) and returns a small frame, so charts never receive raw rows.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 import pandas as pd
 
+from cooperation import text as textlib
+from cooperation.checks import FIXED_PAGES
 from cooperation.data import Dataset
+
+STATEMENT_PARAM = "statement"  # ?statement=<statement_id> on the source page singles that statement out
 
 
 @dataclass(frozen=True)
@@ -104,6 +109,33 @@ def table(ds: Dataset, statements: pd.DataFrame, limit: int = TABLE_LIMIT) -> pd
             "Country": shown["country"],
             "Strength": shown["modality"],
             "Sectors": [[labels[s] for s in ss] for ss in shown["sectors"]],
+            "In context": [source_link(s) for s in shown["statement_id"]],
             "Source": shown["source_url"],
         }
     )
+
+
+def source_link(statement_id: str) -> str:
+    """The link, relative to the app's root, to the source text with this statement singled out."""
+    return f"{FIXED_PAGES[1]}?{urlencode({STATEMENT_PARAM: statement_id})}"
+
+
+@dataclass(frozen=True)
+class InContext:
+    """A statement and the passage of its source around its quote."""
+
+    statement: pd.Series
+    start: int  # where the passage starts and ends in the source text
+    end: int
+
+
+def in_context(ds: Dataset, statement_id: str) -> InContext | None:
+    """The statement with this id and its quote's sentences with one sentence either side, or None."""
+    found = ds.statements[ds.statements["statement_id"] == statement_id]
+    if found.empty:
+        return None
+    statement = found.iloc[0]
+    spans = textlib.sentences(ds.texts[statement["source_id"]])
+    holding = [i for i, span in enumerate(spans) if textlib.overlaps(span, statement["quote_span"])]
+    first, last = max(holding[0] - 1, 0), min(holding[-1] + 1, len(spans) - 1)
+    return InContext(statement, spans[first][0], spans[last][1])

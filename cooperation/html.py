@@ -53,8 +53,13 @@ def card(
     source_title: str,
     source_url: str,
     color: str,
+    context_url: str | None = None,
 ) -> str:
-    """One statement: summary, commitment badge, verbatim quote, speaker and source."""
+    """One statement: summary, commitment badge, verbatim quote, speaker and source.
+
+    ``context_url``, a link within the app, adds a link to the quote in its context.
+    """
+    context = f' · <a href="{esc(context_url)}" target="_self">in context</a>' if context_url else ""
     return (
         f'<div style="border-left:4px solid {color};padding:.4em .8em;margin:0 0 .8em 0;'
         f'overflow-wrap:anywhere;word-break:break-word">'
@@ -63,7 +68,7 @@ def card(
         f'<blockquote style="margin:.3em 0;padding-left:.6em;border-left:2px solid #ccc;'
         f'font-style:italic">“{esc(quote)}”</blockquote>'
         f'<p style="margin:.3em 0;font-size:.85em;color:#555">{esc(speaker)}, {esc(role)} · '
-        f"{link(source_url, source_title)}</p></div>"
+        f"{link(source_url, source_title)}{context}</p></div>"
     )
 
 
@@ -100,8 +105,7 @@ def annotate(text: str, marks: Sequence[Mark]) -> str:
             title = " | ".join(dict.fromkeys(m.title for m in covering))
             piece = f'<mark style="{style}" title="{esc(title)}">{piece}</mark>'
         out.append(piece)
-        for mark in ends.get(b, ()):
-            out.append(f"<sup>{tags(mark.labels)}</sup>")
+        out.extend(f"<sup>{tags(mark.labels)}</sup>" for mark in ends.get(b, ()) if mark.labels)
     return (
         '<div style="white-space:pre-wrap;line-height:1.9;overflow-wrap:anywhere;'
         f'word-break:break-word">{"".join(out)}</div>'

@@ -1,4 +1,4 @@
-"""The Streamlit-specific helpers: cached loading, the error panel, the sidebar filters.
+"""The Streamlit-specific helpers: cached loading, the error panel, the sidebar filters, shared widgets.
 
 This is the only module of the package that imports Streamlit.
 """
@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from cooperation import aggregate
+from cooperation import aggregate, charts, html
 from cooperation import filters as flt
 from cooperation.data import Dataset, data_dir, load
 from cooperation.problems import DataError
@@ -216,6 +216,36 @@ def statements_table(table: pd.DataFrame, total: int, ds: Dataset) -> None:
             "Summary": st.column_config.TextColumn(width=320),
             "Sectors": st.column_config.ListColumn(width="medium"),
             "Strength": st.column_config.TextColumn(help=strength_help(ds)),
+            "In context": st.column_config.LinkColumn(
+                display_text="in context",
+                width="small",
+                help="The source text, with this statement's quote highlighted among the sentences around it.",
+            ),
             "Source": st.column_config.LinkColumn(display_text="source", width="small"),
         },
+    )
+
+
+def statement_cards(ds: Dataset, statements: pd.DataFrame, *, context_links: bool = True) -> str:
+    """The HTML cards of these statements (rows of ``ds.statements``), each linking to its context."""
+    colors = charts.country_colors(ds)
+    strengths = charts.modality_colors(ds)
+    labels = ds.sector_labels
+    roles = dict(zip(ds.speakers["speaker_id"], ds.speakers["role"]))
+    sources = ds.sources.set_index("source_id")
+    return "".join(
+        html.card(
+            commitment=row.commitment,
+            modality=row.modality,
+            modality_color=strengths[row.modality],
+            quote=row.quote,
+            speaker=row.name,
+            role=roles[row.speaker_id],
+            sectors=[labels[s] for s in row.sectors],
+            source_title=sources.at[row.source_id, "title"],
+            source_url=sources.at[row.source_id, "url"],
+            color=colors[row.country],
+            context_url=aggregate.source_link(row.statement_id) if context_links else None,
+        )
+        for row in statements.itertuples()
     )

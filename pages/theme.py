@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from cooperation import aggregate, charts, html
+from cooperation import aggregate, charts
 from cooperation import filters as flt
 from cooperation.data import Dataset
-from cooperation.ui import md_escape, no_match, summary_metrics
+from cooperation.ui import md_escape, no_match, statement_cards, summary_metrics
 
 CARD_LIMIT = 50  # cards per country; the overview's table and download hold all
 
@@ -34,11 +34,6 @@ def render(ds: Dataset, filters: flt.Filters, theme_id: str) -> None:
 
 
 def _cards(ds: Dataset, statements) -> None:
-    colors = charts.country_colors(ds)
-    strengths = charts.modality_colors(ds)
-    labels = ds.sector_labels
-    speakers = ds.speakers.set_index("speaker_id")
-    sources = ds.sources.set_index("source_id")
     columns = st.columns(len(ds.countries))
     for column, country in zip(columns, ds.countries):
         mine = statements[statements["country"] == country]
@@ -49,20 +44,4 @@ def _cards(ds: Dataset, statements) -> None:
                 continue
             if len(mine) > CARD_LIMIT:
                 st.caption(f"Showing {CARD_LIMIT} of {len(mine):,} statements.")
-            st.html(
-                "".join(
-                    html.card(
-                        commitment=row.commitment,
-                        modality=row.modality,
-                        modality_color=strengths[row.modality],
-                        quote=row.quote,
-                        speaker=row.name,
-                        role=speakers.at[row.speaker_id, "role"],
-                        sectors=[labels[s] for s in row.sectors],
-                        source_title=sources.at[row.source_id, "title"],
-                        source_url=sources.at[row.source_id, "url"],
-                        color=colors[country],
-                    )
-                    for row in mine.head(CARD_LIMIT).itertuples()
-                )
-            )
+            st.html(statement_cards(ds, mine.head(CARD_LIMIT)))

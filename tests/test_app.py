@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -224,6 +226,68 @@ def test_source_page_highlights_every_statement(monkeypatch):
     body = "".join(h.proto.body for h in at.get("html"))
     assert body.count("<mark") >= len(_expected(DATA)) - 2  # statements sharing a span share a mark
     assert _metric(at, "Sentences accounted for") == "11 of 11"
+
+
+def _statement_link(link: str) -> str:
+    """The statement id a link to the source text singles out, checking it goes to that page."""
+    parts = urlsplit(link)
+    assert (parts.scheme, parts.netloc, parts.path) == ("", "", "source"), link
+    (statement_id,) = parse_qs(parts.query)["statement"]
+    return statement_id
+
+
+def test_every_table_row_links_to_its_quote_in_context(monkeypatch):
+    """Each row of the statements table links to the source text singling out that row's statement."""
+    at = _app(monkeypatch, sector=["biomedicine"])
+    (table,) = at.dataframe
+    quotes = {s["statement_id"]: s["quote"] for s in _rows(DATA, "statements")}
+    linked = [_statement_link(link) for link in table.value["In context"]]
+    assert set(linked) == _expected(DATA, "biomedicine")
+    assert [quotes[s] for s in linked] == list(table.value["Quote"])
+
+
+def test_every_card_links_to_its_quote_in_context(monkeypatch):
+    """Each statement card on a theme page links to the source text singling out that statement."""
+    at = _page(monkeypatch, "theme", "economy")
+    cards = "".join(h.proto.body for h in at.get("html"))
+    linked = {_statement_link(html.unescape(href)) for href in re.findall(r'href="(source\?[^"]*)"', cards)}
+    assert linked == _expected(DATA, theme="economy")
+
+
+@pytest.mark.parametrize("statement", _rows(DATA, "statements"), ids=lambda s: s["statement_id"])
+def test_a_statement_link_shows_its_quote_in_context(monkeypatch, statement):
+    """A link to one statement shows its card, then its quote highlighted among the sentences around it."""
+    at = _page(monkeypatch, "source", statement=statement["statement_id"])
+    assert not at.exception
+    assert [h.value for h in at.subheader] == ["The statement you followed"]
+    card, context, *_, full = (h.proto.body for h in at.get("html"))
+    assert html.escape(statement["commitment"]) in card
+    assert html.escape(statement["quote"]) in card
+    assert "source?statement=" not in card  # no link to the page it is on
+    (marked,) = re.findall(r"<mark[^>]*>(.*?)</mark>", context, flags=re.S)
+    assert marked.split() == html.escape(statement["quote"]).split()
+    shown = " ".join(re.sub(r"<[^>]+>", "", context).split())
+    assert shown in html.escape(" ".join(_source_text(statement["source_id"]).split()))
+    assert len(shown) > len(" ".join(statement["quote"].split()))  # the sentences around it too
+    emphasised = re.findall(r'<mark style="[^"]*font-weight:600[^"]*"[^>]*>(.*?)</mark>', full, flags=re.S)
+    assert [m.split() for m in emphasised] == [marked.split()]  # only it stands out, with no filter set
+
+
+def _source_text(source_id: str) -> str:
+    """The text of a source, read from the file its row names."""
+    source = next(s for s in _rows(DATA, "sources") if s["source_id"] == source_id)
+    return (DATA / source["text_path"]).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("wanted", ["no-such-statement", "$x$ :red[y] <b>z</b>"])
+def test_an_unknown_statement_link_says_so(monkeypatch, wanted):
+    """A link to a statement id that does not exist says so, literally, and singles nothing out."""
+    at = _page(monkeypatch, "source", statement=wanted)
+    assert not at.exception
+    (warning,) = at.warning
+    assert wanted in warning.value.replace("\\", "")
+    assert not at.subheader
+    assert "font-weight:600" not in "".join(h.proto.body for h in at.get("html"))
 
 
 def test_data_page_documents_every_column(monkeypatch):

@@ -137,6 +137,25 @@ def test_switching_pages_keeps_the_filter(page: Page, server, page_errors):
     expect(sector_chips(page)).to_have_text([SECTORS["free-trade"]])
 
 
+def test_a_card_leads_to_its_quote_in_the_source(page: Page, server, page_errors):
+    """Following a theme card's "in context" link opens the source text with that quote singled out."""
+    open_app(page, server.url)
+    theme = next(t for t in THEMES if t["theme_id"] == "economy")
+    page.get_by_test_id("stSidebarNav").get_by_role("link", name=theme["title"]).click()
+    expect(page.get_by_role("heading", name=theme["title"])).to_be_visible()
+    wait_idle(page)
+    card = page.get_by_test_id("stMain").locator("div", has=page.locator("blockquote")).last
+    quote = card.locator("blockquote").inner_text().strip("“”")
+    card.get_by_role("link", name="in context").click()
+    expect(page).to_have_url(re.compile(r"/source\?statement=[a-z0-9-]+$"))
+    wait_idle(page)
+    heading = page.get_by_role("heading", name="The statement you followed")
+    followed = page.get_by_test_id("stVerticalBlock").filter(has=heading).last  # the innermost: its box
+    expect(followed.locator("mark")).to_have_text(quote)
+    expect(followed.locator("blockquote")).to_have_text(f"“{quote}”")
+    expect(page.get_by_role("heading", name="Source text", exact=True)).to_be_visible()
+
+
 def test_a_shared_link_prefills_the_filters(page: Page, server, page_errors):
     """Opening a link with two sector ids pre-fills Sectors with their labels and counts both."""
     open_app(page, f"{server.url}/?sector=intellectual-property&sector=free-trade")

@@ -23,7 +23,14 @@ def hostile_server(tmp_path_factory) -> Iterator[Server]:
 
 
 def _pages(data) -> list[str]:
-    return ["", *(t["theme_id"] for t in rows(data, "themes")), "source", "data"]
+    followed = rows(data, "statements")[0]["statement_id"]  # its quote and summary carry the payload
+    return [
+        "",
+        *(t["theme_id"] for t in rows(data, "themes")),
+        "source",
+        f"source?statement={followed}",
+        "data",
+    ]
 
 
 def test_hostile_text_is_inert_and_literal_on_every_page(page: Page, hostile_server, page_errors):
