@@ -104,12 +104,12 @@ def table(ds: Dataset, statements: pd.DataFrame, limit: int = TABLE_LIMIT) -> pd
     return pd.DataFrame(
         {
             "Quote": shown["quote"],
+            "In context": [source_link(s) for s in shown["statement_id"]],
             "Summary": shown["commitment"],
             "Speaker": shown["name"],
             "Country": shown["country"],
             "Strength": shown["modality"],
             "Sectors": [[labels[s] for s in ss] for ss in shown["sectors"]],
-            "In context": [source_link(s) for s in shown["statement_id"]],
             "Source": shown["source_url"],
         }
     )

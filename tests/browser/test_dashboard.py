@@ -9,7 +9,7 @@ import re
 from playwright.sync_api import Page, WebSocket, expect
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
-from tests.browser.conftest import ARTIFACTS, metric, open_app, wait_idle
+from tests.browser.conftest import ARTIFACTS, IDLE, metric, open_app, wait_idle
 from tests.conftest import DATA
 from tests.oracle import expected, rows
 
@@ -135,6 +135,27 @@ def test_switching_pages_keeps_the_filter(page: Page, server, page_errors):
     expect(metric(page, "Statements")).to_have_text(str(len(expected(DATA, "free-trade"))))
     expect(page).to_have_url(re.compile(r"/economy\?sector=free-trade$"))
     expect(sector_chips(page)).to_have_text([SECTORS["free-trade"]])
+
+
+def test_a_table_row_leads_to_its_quote_in_the_source(page: Page, server, page_errors):
+    """Clicking a table row's "in context" link opens, in a new tab, the source with that row's quote."""
+    open_app(page, f"{server.url}/?sector=free-trade")
+    grid = page.get_by_test_id("stDataFrame")
+    grid.scroll_into_view_if_needed()
+    box = grid.bounding_box()
+    # The grid is a canvas: the first row's "In context" cell, right of the 520 px Quote column.
+    x, y = box["x"] + 560, box["y"] + 53
+    page.mouse.move(x - 4, y)
+    page.mouse.move(x, y)
+    with page.context.expect_page() as opened:
+        page.mouse.click(x, y)
+    tab = opened.value
+    tab.wait_for_selector(IDLE, timeout=30_000)
+    statement_id = re.fullmatch(r".*/source\?statement=([a-z0-9-]+)", tab.url).group(1)
+    assert statement_id in expected(DATA, "free-trade")
+    quote = next(s["quote"] for s in rows(DATA, "statements") if s["statement_id"] == statement_id)
+    expect(tab.get_by_role("heading", name="The statement you followed")).to_be_visible()
+    expect(tab.locator("mark").first).to_have_text(quote)
 
 
 def test_a_card_leads_to_its_quote_in_the_source(page: Page, server, page_errors):
