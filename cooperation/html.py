@@ -1,8 +1,9 @@
 """HTML fragments for statement cards and the annotated source.
 
 Every piece of curated text passes through ``html.escape`` here before it
-becomes markup; links are emitted only for http and https URLs. The output is
-shown with ``st.html``, which sanitises it once more.
+becomes markup; external links are emitted only for http and https URLs (the
+one internal link, to a statement in context, is built by the app). The output
+is shown with ``st.html``, which sanitises it once more.
 """
 
 from __future__ import annotations

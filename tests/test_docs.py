@@ -108,3 +108,14 @@ def test_data_dictionary_doc_is_generated_from_the_descriptor(capsys):
 
     assert main(["dictionary", str(DATA)]) == 0
     assert capsys.readouterr().out == (ROOT / "docs" / "data-dictionary.md").read_text(encoding="utf-8")
+
+
+def test_security_doc_names_tests_that_exist():
+    """Every test file and test named in SECURITY.md's coverage table exists."""
+    security = (ROOT / "SECURITY.md").read_text(encoding="utf-8")
+    named = re.findall(r"`(tests/[\w/]+\.py)(?:::(\w+))?`", security)
+    assert len(named) >= 8
+    for path, test in named:
+        assert (ROOT / path).is_file(), path
+        if test:
+            assert re.search(rf"^def {test}\(", (ROOT / path).read_text(encoding="utf-8"), re.M), test
