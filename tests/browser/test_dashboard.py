@@ -210,7 +210,8 @@ def test_csv_download_holds_exactly_the_filtered_rows(page: Page, server, page_e
 def test_nothing_overflows_a_phone_screen(page: Page, server, page_errors):
     """At 390 px wide no page scrolls sideways: long text wraps and charts fit."""
     page.set_viewport_size({"width": 390, "height": 844})
-    for path in ["", *(t["theme_id"] for t in THEMES), "source", "data"]:
+    followed = f"source?statement={rows(DATA, 'statements')[0]['statement_id']}"
+    for path in ["", *(t["theme_id"] for t in THEMES), "source", followed, "data"]:
         open_app(page, f"{server.url}/{path}")
         widths = page.evaluate(
             """() => {
