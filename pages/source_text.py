@@ -1,4 +1,8 @@
-"""The source: its full text with every coded statement highlighted by speaker and tagged with its sectors."""
+"""The source: its full text with every coded statement highlighted by speaker and tagged with its sectors.
+
+A link with ``?statement=<statement_id>`` (each table row and card has one) puts
+that statement on top, its quote highlighted among the sentences around it.
+"""
 
 from __future__ import annotations
 
