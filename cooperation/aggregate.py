@@ -15,6 +15,7 @@ from cooperation import text as textlib
 from cooperation.checks import FIXED_PAGES
 from cooperation.data import Dataset
 
+_, SOURCE_PAGE, _ = FIXED_PAGES  # the source text's URL path, as app.py names it
 STATEMENT_PARAM = "statement"  # ?statement=<statement_id> on the source page singles that statement out
 
 
@@ -117,7 +118,7 @@ def table(ds: Dataset, statements: pd.DataFrame, limit: int = TABLE_LIMIT) -> pd
 
 def source_link(statement_id: str) -> str:
     """The link, relative to the app's root, to the source text with this statement singled out."""
-    return f"{FIXED_PAGES[1]}?{urlencode({STATEMENT_PARAM: statement_id})}"
+    return f"{SOURCE_PAGE}?{urlencode({STATEMENT_PARAM: statement_id})}"
 
 
 @dataclass(frozen=True)
