@@ -31,4 +31,4 @@ if os.environ.get("BENCH_FLOOR"):
     st.stop()
 counts = rows.groupby("label").size().reset_index(name="statements")
 st.plotly_chart(px.bar(counts, x="statements", y="label", orientation="h"))
-st.dataframe(rows.drop_duplicates("statement_id")[["statement_id", "speaker_id", "modality", "quote"]])
+st.dataframe(rows.drop_duplicates("statement_id")[["statement_id", "speaker_id", "strength", "quote"]])

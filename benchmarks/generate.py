@@ -1,7 +1,7 @@
 """Write a valid data package of N statements resampled from a real one.
 
 Quotes stay verbatim (each generated statement copies a real statement's
-source, speaker, quote and modality), and sectors are drawn from the real
+source, speaker, quote and strength), and sectors are drawn from the real
 sector ids, so ``python -m cooperation validate`` accepts the result.
 
     python -m benchmarks.generate 100000 /tmp/data-100k

@@ -67,7 +67,7 @@ def _tidy(data: Path) -> pd.DataFrame:
 
 def _sqlite(data: Path, path: Path) -> Path:
     """The same statements, one row per statement and sector, for Datasette to facet."""
-    tidy = _tidy(data)[["statement_id", "speaker_id", "label", "modality", "quote"]]
+    tidy = _tidy(data)[["statement_id", "speaker_id", "label", "strength", "quote"]]
     with sqlite3.connect(path) as db:
         tidy.rename(columns={"label": "sector"}).to_sql("tidy", db, index=False)
         db.execute("CREATE INDEX tidy_sector ON tidy(sector)")

@@ -20,15 +20,15 @@ STATEMENT_PARAM = "statement"  # ?statement=<statement_id> on the source page si
 
 
 @dataclass(frozen=True)
-class Summary:
+class Counts:
     statements: int
     sectors: int
     speakers: int
     shared: int
 
 
-def summary(ds: Dataset, rows: pd.DataFrame) -> Summary:
-    return Summary(
+def counts(ds: Dataset, rows: pd.DataFrame) -> Counts:
+    return Counts(
         statements=rows["statement_id"].nunique(),
         sectors=rows["sector_id"].nunique(),
         speakers=rows["speaker_id"].nunique(),
@@ -53,12 +53,12 @@ def mentions(ds: Dataset, rows: pd.DataFrame) -> pd.DataFrame:
 def convergence(ds: Dataset, rows: pd.DataFrame) -> pd.DataFrame:
     """For each sector and country, the strongest commitment made, and whether all sides named it."""
     strongest = (
-        rows.groupby(["sector_id", "sector", "country"], observed=True)["modality_rank"]
+        rows.groupby(["sector_id", "sector", "country"], observed=True)["strength_rank"]
         .min()
         .rename("rank")
         .reset_index()
     )
-    strongest["strongest"] = [ds.modalities[r] for r in strongest["rank"]]
+    strongest["strongest"] = [ds.strengths[r] for r in strongest["rank"]]
     shared = set(shared_sectors(ds, rows))
     strongest["shared"] = strongest["sector_id"].isin(shared)
     return _by_sector_then_country(ds, strongest)
@@ -74,8 +74,8 @@ def hierarchy(ds: Dataset, rows: pd.DataFrame) -> pd.DataFrame:
 
 def strength(ds: Dataset, rows: pd.DataFrame) -> pd.DataFrame:
     """Statements per speaker and commitment strength, strongest first."""
-    counts = _statements_per(rows, ["speaker_id", "name", "country", "modality"])
-    counts["rank"] = counts["modality"].map({m: i for i, m in enumerate(ds.modalities)})
+    counts = _statements_per(rows, ["speaker_id", "name", "country", "strength"])
+    counts["rank"] = counts["strength"].map({m: i for i, m in enumerate(ds.strengths)})
     return counts.sort_values(["rank", "name"], kind="stable").reset_index(drop=True)
 
 
@@ -106,10 +106,10 @@ def table(ds: Dataset, statements: pd.DataFrame, limit: int = TABLE_LIMIT) -> pd
         {
             "Quote": shown["quote"],
             "In context": [source_link(s) for s in shown["statement_id"]],
-            "Summary": shown["commitment"],
+            "Summary": shown["summary"],
             "Speaker": shown["name"],
             "Country": shown["country"],
-            "Strength": shown["modality"],
+            "Strength": shown["strength"],
             "Sectors": [[labels[s] for s in ss] for ss in shown["sectors"]],
             "Source": shown["source_url"],
         }

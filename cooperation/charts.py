@@ -31,11 +31,11 @@ def country_colors(ds: Dataset) -> dict[str, str]:
     return {c: OKABE_ITO[i % len(OKABE_ITO)] for i, c in enumerate(ds.countries)}
 
 
-def modality_colors(ds: Dataset) -> dict[str, str]:
+def strength_colors(ds: Dataset) -> dict[str, str]:
     """A dark-to-light cividis ramp, strongest commitment darkest."""
-    n = len(ds.modalities)
+    n = len(ds.strengths)
     points = [0.05 + 0.85 * i / max(n - 1, 1) for i in range(n)]
-    return dict(zip(ds.modalities, plotly.colors.sample_colorscale("cividis", points)))
+    return dict(zip(ds.strengths, plotly.colors.sample_colorscale("cividis", points)))
 
 
 def _text(value: object) -> str:
@@ -150,8 +150,8 @@ def convergence_chart(ds: Dataset, frame: pd.DataFrame) -> go.Figure:
             "title": {"text": "Strongest commitment"},
             "type": "category",
             "categoryorder": "array",
-            "categoryarray": list(reversed(ds.modalities)),
-            "range": [-0.5, len(ds.modalities) - 0.5],
+            "categoryarray": list(reversed(ds.strengths)),
+            "range": [-0.5, len(ds.strengths) - 0.5],
         },
         yaxis={"type": "category", "categoryorder": "array", "categoryarray": list(reversed(order))},
     )
@@ -197,7 +197,7 @@ def strength_chart(ds: Dataset, frame: pd.DataFrame) -> go.Figure:
     """Stacked bars: each speaker's statements by commitment strength."""
     names = [_text(n) for n in dict.fromkeys(frame["name"])]
     traces = _bars(
-        frame, "modality", modality_colors(ds), "name", "%{y}: %{x} %{fullData.name}<extra></extra>"
+        frame, "strength", strength_colors(ds), "name", "%{y}: %{x} %{fullData.name}<extra></extra>"
     )
     most = int(frame.groupby("name")["statements"].sum().max()) if not frame.empty else 0
     return _figure(

@@ -37,7 +37,7 @@ class Dataset:
     ``statements`` has one row per statement (``sectors`` as a tuple of ids);
     ``tidy`` has one row per statement and sector, with ``statement_row``, the
     position of its statement in ``statements``. Both carry the speaker's
-    name and country, the source's URL and the rank of the modality (0 is
+    name and country, the source's URL and the rank of the strength (0 is
     the strongest); ``statements`` also has each quote's (start, end) in its
     source text.
     The frames are shared between sessions: treat them as read-only.
@@ -53,7 +53,7 @@ class Dataset:
     narration: pd.DataFrame
     texts: Mapping[str, str]
     coverage: tuple[Coverage, ...]
-    modalities: tuple[str, ...]
+    strengths: tuple[str, ...]
     countries: tuple[str, ...]
 
     @cached_property
@@ -82,7 +82,7 @@ def load(path: str | Path | None = None) -> Dataset:
     sectors["theme_rank"] = sectors["theme_id"].map(theme_rank)
     sectors = sectors.sort_values("theme_rank", kind="stable").reset_index(drop=True)
 
-    modalities = schema.enum("statements", "modality")
+    strengths = schema.enum("statements", "strength")
     speakers = tables["speakers"]
     statements = tables["statements"].merge(
         speakers[["speaker_id", "name", "country", "country_code"]],
@@ -102,9 +102,9 @@ def load(path: str | Path | None = None) -> Dataset:
         for key in set(zip(statements["source_id"], statements["quote"]))
     }
     statements["quote_span"] = [spans[key] for key in zip(statements["source_id"], statements["quote"])]
-    statements["modality_rank"] = statements["modality"].map({m: i for i, m in enumerate(modalities)})
+    statements["strength_rank"] = statements["strength"].map({m: i for i, m in enumerate(strengths)})
 
-    statements["search_text"] = (statements["commitment"] + "\n" + statements["quote"]).str.casefold()
+    statements["search_text"] = (statements["summary"] + "\n" + statements["quote"]).str.casefold()
 
     tidy = (
         statements.drop(columns=["notes", "quote_span"], errors="ignore")
@@ -130,7 +130,7 @@ def load(path: str | Path | None = None) -> Dataset:
         narration=tables["narration"],
         texts=MappingProxyType(dict(report.texts)),
         coverage=report.coverage,
-        modalities=modalities,
+        strengths=strengths,
         countries=tuple(dict.fromkeys(speakers["country"])),
     )
 

@@ -15,7 +15,9 @@ import pandas as pd
 from cooperation.data import Dataset
 
 # Query parameter names, in the order they appear in a link.
-LIST_PARAMS = ("sector", "speaker", "modality")
+LIST_PARAMS = ("sector", "speaker", "strength")
+# Older names still understood in a link (data package 1.x called strength "modality").
+ALIASES = {"modality": "strength"}
 TEXT_PARAM = "q"
 MAX_TEXT = 200  # characters of free-text search kept from a link
 
@@ -26,12 +28,12 @@ class Filters:
 
     sector: tuple[str, ...] = ()
     speaker: tuple[str, ...] = ()
-    modality: tuple[str, ...] = ()
+    strength: tuple[str, ...] = ()
     q: str = ""
 
     @property
     def active(self) -> bool:
-        return bool(self.sector or self.speaker or self.modality or self.q)
+        return bool(self.sector or self.speaker or self.strength or self.q)
 
 
 def choices(ds: Dataset) -> dict[str, tuple[str, ...]]:
@@ -39,7 +41,7 @@ def choices(ds: Dataset) -> dict[str, tuple[str, ...]]:
     return {
         "sector": tuple(ds.sectors["sector_id"]),
         "speaker": tuple(ds.speakers["speaker_id"]),
-        "modality": ds.modalities,
+        "strength": ds.strengths,
     }
 
 
@@ -49,7 +51,11 @@ def from_params(params: Mapping[str, Iterable[str]], ds: Dataset) -> tuple[Filte
     kept: dict[str, tuple[str, ...]] = {}
     ignored: dict[str, list[str]] = {}
     for name in LIST_PARAMS:
-        values = [str(v) for v in params.get(name, ()) if str(v).strip()]
+        given = [
+            *params.get(name, ()),
+            *(v for old, new in ALIASES.items() if new == name for v in params.get(old, ())),
+        ]
+        values = [str(v) for v in given if str(v).strip()]
         kept[name] = tuple(dict.fromkeys(v for v in values if v in allowed[name]))
         unknown = [v for v in values if v not in allowed[name]]
         if unknown:
@@ -71,7 +77,7 @@ def apply(ds: Dataset, filters: Filters, tidy: pd.DataFrame | None = None) -> pd
     """The rows of the tidy frame (one per statement and sector) that match."""
     rows = ds.tidy if tidy is None else tidy
     mask = pd.Series(True, index=rows.index)
-    for name, column in (("sector", "sector_id"), ("speaker", "speaker_id"), ("modality", "modality")):
+    for name, column in (("sector", "sector_id"), ("speaker", "speaker_id"), ("strength", "strength")):
         selected = getattr(filters, name)
         if selected:
             mask &= rows[column].isin(selected)

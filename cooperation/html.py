@@ -44,9 +44,9 @@ def tags(labels: Iterable[str]) -> str:
 
 def card(
     *,
-    commitment: str,
-    modality: str,
-    modality_color: str,
+    summary: str,
+    strength: str,
+    strength_color: str,
     quote: str,
     speaker: str,
     role: str,
@@ -64,8 +64,8 @@ def card(
     return (
         f'<div style="border-left:4px solid {color};padding:.4em .8em;margin:0 0 .8em 0;'
         f'overflow-wrap:anywhere;word-break:break-word">'
-        f"<div>{badge(modality, modality_color)} {tags(sectors)}</div>"
-        f'<p style="margin:.3em 0;font-weight:600">{esc(commitment)}</p>'
+        f"<div>{badge(strength, strength_color)} {tags(sectors)}</div>"
+        f'<p style="margin:.3em 0;font-weight:600">{esc(summary)}</p>'
         f'<blockquote style="margin:.3em 0;padding-left:.6em;border-left:2px solid #ccc;'
         f'font-style:italic">“{esc(quote)}”</blockquote>'
         f'<p style="margin:.3em 0;font-size:.85em;color:#555">{esc(speaker)}, {esc(role)} · '

@@ -41,7 +41,7 @@ def legacy_router_active() -> bool:
 
 def strength_help(ds: Dataset) -> str:
     """The commitment scale as the schema describes it, for a help tooltip."""
-    return md_escape(ds.schema.field("statements", "modality").get("description", ""))
+    return md_escape(ds.schema.field("statements", "strength").get("description", ""))
 
 
 def _stamp(path: Path) -> tuple:
@@ -139,9 +139,9 @@ def sidebar_filters(ds: Dataset) -> flt.Filters:
         )
         st.multiselect(
             "Commitment strength",
-            allowed["modality"],
+            allowed["strength"],
             format_func=str.capitalize,
-            key="modality",
+            key="strength",
             placeholder="All strengths",
             help=strength_help(ds),
         )
@@ -177,8 +177,8 @@ def sidebar_filters(ds: Dataset) -> flt.Filters:
     return current
 
 
-def summary_metrics(ds: Dataset, numbers: aggregate.Summary) -> None:
-    """The headline counts of the matching statements (``aggregate.summary``)."""
+def count_metrics(ds: Dataset, numbers: aggregate.Counts) -> None:
+    """The headline counts of the matching statements (``aggregate.counts``)."""
     both = "both sides" if len(ds.countries) == 2 else "every side"
     cols = st.columns(4)
     cols[0].metric("Statements", f"{numbers.statements:,}", help="Distinct statements matching the filters.")
@@ -229,15 +229,15 @@ def statements_table(table: pd.DataFrame, total: int, ds: Dataset) -> None:
 def statement_cards(ds: Dataset, statements: pd.DataFrame, *, context_links: bool = True) -> str:
     """The HTML cards of these statements (rows of ``ds.statements``), each linking to its context."""
     colors = charts.country_colors(ds)
-    strengths = charts.modality_colors(ds)
+    strengths = charts.strength_colors(ds)
     labels = ds.sector_labels
     roles = dict(zip(ds.speakers["speaker_id"], ds.speakers["role"]))
     sources = ds.sources.set_index("source_id")
     return "".join(
         html.card(
-            commitment=row.commitment,
-            modality=row.modality,
-            modality_color=strengths[row.modality],
+            summary=row.summary,
+            strength=row.strength,
+            strength_color=strengths[row.strength],
             quote=row.quote,
             speaker=row.name,
             role=roles[row.speaker_id],

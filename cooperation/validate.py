@@ -30,7 +30,7 @@ USES: Mapping[str, tuple[str, ...]] = MappingProxyType(
         "speakers": ("speaker_id", "name", "role", "country", "country_code"),
         "themes": ("theme_id", "title", "description", "order"),
         "sectors": ("sector_id", "label", "theme_id", "description"),
-        "statements": ("statement_id", "source_id", "speaker_id", "sectors", "commitment", "modality", "quote"),
+        "statements": ("statement_id", "source_id", "speaker_id", "sectors", "summary", "strength", "quote"),
         "narration": ("narration_id", "source_id", "kind", "text"),
     }
 )  # fmt: skip

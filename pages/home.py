@@ -8,7 +8,7 @@ import streamlit as st
 from cooperation import aggregate, charts, export
 from cooperation import filters as flt
 from cooperation.data import Dataset
-from cooperation.ui import md_escape, no_match, statements_table, summary_metrics
+from cooperation.ui import count_metrics, md_escape, no_match, statements_table
 
 # (tab label, what the chart shows, its aggregate, its figure). The chosen tab
 # is kept in the link (?chart=Mentions); only that chart is computed and sent,
@@ -48,10 +48,10 @@ CHART_PARAM = "chart"
 
 def render(ds: Dataset, filters: flt.Filters) -> None:
     rows = flt.apply(ds, filters)
-    numbers = aggregate.summary(ds, rows)
+    numbers = aggregate.counts(ds, rows)
     st.title(md_escape(ds.schema.meta("title", "Cooperation dashboard")))
     st.caption(md_escape(ds.schema.meta("description", "")))
-    summary_metrics(ds, numbers)
+    count_metrics(ds, numbers)
     if rows.empty:
         no_match(filters)
         return

@@ -69,7 +69,7 @@ def _focus(ds: Dataset, colors) -> aggregate.InContext | None:
             start=start - focus.start,
             end=end - focus.start,
             color=colors[statement["country"]],
-            title=f"{statement['name']} · {statement['modality']}",
+            title=f"{statement['name']} · {statement['strength']}",
             labels=(),
             emphasis=True,
         )
@@ -85,17 +85,17 @@ def _marks(ds: Dataset, source_id: str, colors, matching: set[str]) -> list[html
     for row in mine.itertuples():
         group = groups.setdefault(
             (*row.quote_span, row.country),
-            {"name": row.name, "sectors": {}, "modalities": {}, "hit": False},
+            {"name": row.name, "sectors": {}, "strengths": {}, "hit": False},
         )
         group["sectors"].update(dict.fromkeys(labels[s] for s in row.sectors))
-        group["modalities"][row.modality] = None
+        group["strengths"][row.strength] = None
         group["hit"] |= row.statement_id in matching
     return [
         html.Mark(
             start=start,
             end=end,
             color=colors[country],
-            title=f"{g['name']} · {', '.join(g['modalities'])} · {', '.join(g['sectors'])}",
+            title=f"{g['name']} · {', '.join(g['strengths'])} · {', '.join(g['sectors'])}",
             labels=tuple(g["sectors"]),
             emphasis=g["hit"],
         )

@@ -7,7 +7,7 @@ import streamlit as st
 from cooperation import aggregate, charts
 from cooperation import filters as flt
 from cooperation.data import Dataset
-from cooperation.ui import md_escape, no_match, statement_cards, summary_metrics
+from cooperation.ui import count_metrics, md_escape, no_match, statement_cards
 
 CARD_LIMIT = 50  # cards per country; the overview's table and download hold all
 
@@ -18,7 +18,7 @@ def render(ds: Dataset, filters: flt.Filters, theme_id: str) -> None:
     st.caption(md_escape(theme["description"]))
 
     rows = flt.apply(ds, filters, ds.tidy[ds.tidy["theme_id"] == theme_id])
-    summary_metrics(ds, aggregate.summary(ds, rows))
+    count_metrics(ds, aggregate.counts(ds, rows))
     if rows.empty:
         no_match(filters)
         return
@@ -29,7 +29,7 @@ def render(ds: Dataset, filters: flt.Filters, theme_id: str) -> None:
 
     st.subheader("Who said what")
     st.caption("Each statement with its commitment strength and the source's exact words, strongest first.")
-    statements = flt.statements_of(ds, rows).sort_values(["modality_rank", "statement_id"])
+    statements = flt.statements_of(ds, rows).sort_values(["strength_rank", "statement_id"])
     _cards(ds, statements)
 
 

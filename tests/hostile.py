@@ -33,7 +33,7 @@ TEXT = {
     "speakers": ("name", "role", "country"),
     "themes": ("title", "description"),
     "sectors": ("label", "description"),
-    "statements": ("commitment", "notes"),
+    "statements": ("summary", "notes"),
     "narration": ("notes",),
 }
 
@@ -82,7 +82,7 @@ def make_hostile(target: Path) -> Path:
     def quote_payload(i, row):
         if i == 0:
             row["quote"] = PAYLOAD
-            row["commitment"] = PAYLOAD
+            row["summary"] = PAYLOAD
 
     _edit(target / "statements.csv", quote_payload)
     return target

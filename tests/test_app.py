@@ -103,7 +103,7 @@ def test_filters_are_written_back_to_the_url(monkeypatch):
 
 def test_unknown_ids_in_a_link_are_ignored_with_a_notice(monkeypatch):
     """Unknown and empty values are dropped, the rest applies, and a notice says what was ignored."""
-    at = _app(monkeypatch, sector=["free-trade", "no-such-sector", ""], modality=["sworn"])
+    at = _app(monkeypatch, sector=["free-trade", "no-such-sector", ""], strength=["sworn"])
     assert not at.exception
     assert at.multiselect(key="sector").value == ["free-trade"]
     assert _metric(at, "Statements") == str(len(_expected(DATA, "free-trade")))
@@ -111,12 +111,12 @@ def test_unknown_ids_in_a_link_are_ignored_with_a_notice(monkeypatch):
     assert "no\\-such\\-sector" in notice
     assert "sworn" in notice
     assert _param(at, "sector") == ["free-trade"]
-    assert "modality" not in at.query_params
+    assert "strength" not in at.query_params
 
 
 def test_other_filters_combine(monkeypatch):
     """Speaker, strength and search narrow the sector filter further."""
-    at = _app(monkeypatch, sector=["free-trade"], speaker=["alexander-de-croo"], modality=["pledge"])
+    at = _app(monkeypatch, sector=["free-trade"], speaker=["alexander-de-croo"], strength=["pledge"])
     assert _metric(at, "Statements") == "1"
     at.text_input(key="q").set_value("PROTECTIONISM").run()
     assert _metric(at, "Statements") == "1"
@@ -261,7 +261,7 @@ def test_a_statement_link_shows_its_quote_in_context(monkeypatch, statement):
     assert not at.exception
     assert [h.value for h in at.subheader] == ["The statement you followed"]
     card, context, *_, full = (h.proto.body for h in at.get("html"))
-    assert html.escape(statement["commitment"]) in card
+    assert html.escape(statement["summary"]) in card
     assert html.escape(statement["quote"]) in card
     assert "source?statement=" not in card  # no link to the page it is on
     (marked,) = re.findall(r"<mark[^>]*>(.*?)</mark>", context, flags=re.S)

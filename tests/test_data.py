@@ -55,10 +55,10 @@ def test_dataset_is_frozen(ds):
         ds.texts["x"] = "y"
 
 
-def test_modalities_follow_the_schema_order(ds):
+def test_strengths_follow_the_schema_order(ds):
     """The commitment scale comes from the schema's enum, strongest first."""
-    assert ds.modalities == ds.schema.enum("statements", "modality")
-    assert ds.statements["modality_rank"].between(0, len(ds.modalities) - 1).all()
+    assert ds.strengths == ds.schema.enum("statements", "strength")
+    assert ds.statements["strength_rank"].between(0, len(ds.strengths) - 1).all()
 
 
 def test_both_leaders_name_the_areas_both_named(ds):

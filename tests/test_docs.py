@@ -60,18 +60,18 @@ def test_codebook_covers_every_sector_theme_and_strength():
         assert f"`{row['sector_id']}`" in CODEBOOK, row["sector_id"]
     for row in rows(DATA, "themes"):
         assert f"`{row['theme_id']}`" in CODEBOOK, row["theme_id"]
-    for modality in load(DATA).modalities:
-        assert f"| `{modality}` |" in CODEBOOK, modality
+    for strength in load(DATA).strengths:
+        assert f"| `{strength}` |" in CODEBOOK, strength
 
 
 def test_codebook_examples_are_real_rows():
     """Each example of the commitment scale is a statement with that strength, quoted word for word."""
     statements = {r["statement_id"]: r for r in rows(DATA, "statements")}
     examples = re.findall(r"^\| `(\w+)` \|.*\| `([a-z0-9-]+)`: (.*) \|$", CODEBOOK, re.M)
-    assert len(examples) == len(load(DATA).modalities)
-    for modality, statement_id, text in examples:
+    assert len(examples) == len(load(DATA).strengths)
+    for strength, statement_id, text in examples:
         row = statements[statement_id]
-        assert row["modality"] == modality
+        assert row["strength"] == strength
         assert row["quote"] in text
 
 

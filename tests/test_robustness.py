@@ -94,7 +94,7 @@ def test_100000_statements_load_and_render(tmp_path, monkeypatch):
     [
         {"sector": ["", " ", "free-trade"]},
         {"sector": ["<script>alert(1)</script>", "$5 and $10", ":red[x]"]},
-        {"sector": ["x" * 10_000], "speaker": ["é" * 500], "modality": ["\u202e"]},
+        {"sector": ["x" * 10_000], "speaker": ["é" * 500], "strength": ["\u202e"]},
         {"q": ["z" * 50_000]},
         {"q": ["a", "b"], "unknown": ["1"]},
         {"sector": [f"s{i}" for i in range(500)]},

@@ -86,8 +86,8 @@ def test_large_table_is_split_and_lines_stay_true(tmp_path):
     path = data / STATEMENTS
     rows = _rows(path)
     header = rows[0]
-    copy = list(rows[1])  # the first statement again, at the end, with a modality that does not exist
-    copy[header.index("modality")] = "pledged"
+    copy = list(rows[1])  # the first statement again, at the end, with a strength that does not exist
+    copy[header.index("strength")] = "pledged"
     with path.open("a", encoding="utf-8", newline="") as handle:
         csv.writer(handle, lineterminator="\n").writerow(copy)
     last = len(rows) + 1  # the file line of the appended row
@@ -101,5 +101,5 @@ def test_large_table_is_split_and_lines_stay_true(tmp_path):
     problems = validate(data, workers=2).problems
     assert {(p.line, p.column, p.value) for p in problems} == {
         (last, "statement_id", copy[0]),
-        (last, "modality", "pledged"),
+        (last, "strength", "pledged"),
     }, problems

@@ -70,7 +70,7 @@ def test_malformed_links_are_ignored(page: Page, server, page_errors):
     odd = quote("<script>alert(1)</script>'\"%00&;$:red[x]", safe="")
     links = [
         "/?sector=&sector=free-trade",
-        f"/?sector={odd}&speaker={odd}&modality={odd}&q={odd}",
+        f"/?sector={odd}&speaker={odd}&strength={odd}&q={odd}",
         "/?sector=" + "x" * 6000,
         "/?" + "&".join(f"sector=s{i}" for i in range(300)),
         "/economy?q=" + "y" * 3000 + "&unknown=1",
