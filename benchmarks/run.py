@@ -34,8 +34,8 @@ import pandas as pd
 from playwright.sync_api import Page, sync_playwright
 
 from benchmarks.generate import generate
-from benchmarks.servers import CHROMIUM_ARGS, ROOT, Server, find_chromium, free_port, start, start_streamlit
 from cooperation.data import DEFAULT_DATA_DIR
+from tests.servers import CHROMIUM_ARGS, ROOT, Server, find_chromium, free_port, start, start_streamlit
 
 RESULTS = ROOT / "benchmarks" / "results"
 SYSTEMS = ("app", "bare", "floor", "datasette")

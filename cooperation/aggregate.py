@@ -1,26 +1,23 @@
 """Aggregates of filtered rows: what the metrics and charts are drawn from.
 
 Each function takes the dataset and the matching tidy rows (one per statement
-and sector) and returns a small frame, so charts never receive raw rows.
+and sector) and returns a small frame or a few counts, so charts never receive
+raw rows.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from urllib.parse import urlencode
 
 import pandas as pd
 
-from cooperation import text as textlib
-from cooperation.checks import FIXED_PAGES
 from cooperation.data import Dataset
-
-_, SOURCE_PAGE, _ = FIXED_PAGES  # the source text's URL path, as app.py names it
-STATEMENT_PARAM = "statement"  # ?statement=<statement_id> on the source page singles that statement out
 
 
 @dataclass(frozen=True)
 class Counts:
+    """The headline counts of the matching statements."""
+
     statements: int
     sectors: int
     speakers: int
@@ -28,6 +25,7 @@ class Counts:
 
 
 def counts(ds: Dataset, rows: pd.DataFrame) -> Counts:
+    """Distinct statements, sectors and speakers among the rows, and the sectors every side named."""
     return Counts(
         statements=rows["statement_id"].nunique(),
         sectors=rows["sector_id"].nunique(),
@@ -93,50 +91,3 @@ def _by_sector_then_country(ds: Dataset, frame: pd.DataFrame) -> pd.DataFrame:
         .drop(columns=["_s", "_c"])
         .reset_index(drop=True)
     )
-
-
-TABLE_LIMIT = 200  # rows the statements table sends per update (0.12 s less than 1,000 at 100,000 statements); the download holds them all
-
-
-def table(ds: Dataset, statements: pd.DataFrame, limit: int = TABLE_LIMIT) -> pd.DataFrame:
-    """The statements as the table shows them, quote first, at most ``limit`` rows."""
-    labels = ds.sector_labels
-    shown = statements.head(limit)
-    return pd.DataFrame(
-        {
-            "Quote": shown["quote"],
-            "In context": [source_link(s) for s in shown["statement_id"]],
-            "Summary": shown["summary"],
-            "Speaker": shown["name"],
-            "Country": shown["country"],
-            "Strength": shown["strength"],
-            "Sectors": [[labels[s] for s in ss] for ss in shown["sectors"]],
-            "Source": shown["source_url"],
-        }
-    )
-
-
-def source_link(statement_id: str) -> str:
-    """The link, relative to the app's root, to the source text with this statement singled out."""
-    return f"{SOURCE_PAGE}?{urlencode({STATEMENT_PARAM: statement_id})}"
-
-
-@dataclass(frozen=True)
-class InContext:
-    """A statement and the passage of its source around its quote."""
-
-    statement: pd.Series
-    start: int  # where the passage starts and ends in the source text
-    end: int
-
-
-def in_context(ds: Dataset, statement_id: str) -> InContext | None:
-    """The statement with this id and its quote's sentences with one sentence either side, or None."""
-    found = ds.statements[ds.statements["statement_id"] == statement_id]
-    if found.empty:
-        return None
-    statement = found.iloc[0]
-    spans = textlib.sentences(ds.texts[statement["source_id"]])
-    holding = [i for i, span in enumerate(spans) if textlib.overlaps(span, statement["quote_span"])]
-    first, last = max(holding[0] - 1, 0), min(holding[-1] + 1, len(spans) - 1)
-    return InContext(statement, spans[first][0], spans[last][1])

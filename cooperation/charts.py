@@ -1,8 +1,8 @@
 """Plotly figures drawn from the aggregates in ``cooperation.aggregate``.
 
-Colours are colour-blind safe (Okabe-Ito for countries, cividis for the
-commitment scale) and each country keeps its colour on every page. Text from
-the data is escaped, because plotly reads a subset of HTML in labels.
+Colours and symbols come from the dataset (``cooperation.palette``), so each
+country keeps its colour on every page. Text from the data is escaped, because
+plotly reads a subset of HTML in labels.
 
 Figures are built with ``plotly.graph_objects`` directly: plotly express
 costs a tenth of a second or more per figure, on every rerun.
@@ -11,31 +11,15 @@ costs a tenth of a second or more per figure, on every rerun.
 from __future__ import annotations
 
 import html
+from collections.abc import Mapping
 
 import pandas as pd
-import plotly.colors
 import plotly.graph_objects as go
 
 from cooperation.data import Dataset
+from cooperation.palette import GRID, RULE
 
-# Okabe & Ito (2008), "Color Universal Design", reordered so that the first
-# two colours, used for a two-country dataset, contrast most.
-OKABE_ITO = ("#0072B2", "#D55E00", "#009E73", "#E69F00", "#56B4E9", "#CC79A7", "#F0E442", "#000000")
-SYMBOLS = ("circle", "diamond", "square", "triangle-up", "cross", "x", "star", "pentagon")
 FONT = "sans-serif"
-GRID = "#e5e5e5"
-
-
-def country_colors(ds: Dataset) -> dict[str, str]:
-    """One colour per country, in the order the speakers table first names them."""
-    return {c: OKABE_ITO[i % len(OKABE_ITO)] for i, c in enumerate(ds.countries)}
-
-
-def strength_colors(ds: Dataset) -> dict[str, str]:
-    """A dark-to-light cividis ramp, strongest commitment darkest."""
-    n = len(ds.strengths)
-    points = [0.05 + 0.85 * i / max(n - 1, 1) for i in range(n)]
-    return dict(zip(ds.strengths, plotly.colors.sample_colorscale("cividis", points)))
 
 
 def _text(value: object) -> str:
@@ -70,7 +54,7 @@ def _count_axis(most: int, title: str = "Statements") -> dict:
     }
 
 
-def _bars(frame: pd.DataFrame, by: str, colors: dict[str, str], label: str, hover: str) -> list[go.Bar]:
+def _bars(frame: pd.DataFrame, by: str, colors: Mapping[str, str], label: str, hover: str) -> list[go.Bar]:
     """Horizontal bars of ``statements`` per ``label``, one trace per value of ``by`` in ``colors``' order."""
     traces = []
     for value, color in colors.items():
@@ -96,7 +80,7 @@ def mentions_chart(ds: Dataset, frame: pd.DataFrame) -> go.Figure:
     traces = _bars(
         frame,
         "country",
-        country_colors(ds),
+        ds.country_colors,
         "sector",
         "%{y}: %{x} statements<extra>%{fullData.name}</extra>",
     )
@@ -115,9 +99,8 @@ def convergence_chart(ds: Dataset, frame: pd.DataFrame) -> go.Figure:
     shared = frame.loc[frame["shared"], "sector"].unique().tolist()
     others = [s for s in frame["sector"].unique() if s not in shared]
     order = [_text(s) for s in shared + others]
-    colors = country_colors(ds)
     traces = []
-    for i, country in enumerate(ds.countries):
+    for country in ds.countries:
         mine = frame[frame["country"] == country]
         if mine.empty:
             continue
@@ -132,8 +115,8 @@ def convergence_chart(ds: Dataset, frame: pd.DataFrame) -> go.Figure:
                 offsetgroup=_text(country),
                 marker={
                     "size": 13,
-                    "color": colors[country],
-                    "symbol": SYMBOLS[i % len(SYMBOLS)],
+                    "color": ds.country_colors[country],
+                    "symbol": ds.country_symbols[country],
                     "line": {"width": 1, "color": "white"},
                 },
                 hovertemplate="%{y}: %{x}, named by %{customdata}<extra>%{fullData.name}</extra>",
@@ -156,7 +139,7 @@ def convergence_chart(ds: Dataset, frame: pd.DataFrame) -> go.Figure:
         yaxis={"type": "category", "categoryorder": "array", "categoryarray": list(reversed(order))},
     )
     if shared and others:
-        fig.add_hline(y=len(others) - 0.5, line_dash="dot", line_color="#888")
+        fig.add_hline(y=len(others) - 0.5, line_dash="dot", line_color=RULE)
     return fig
 
 
@@ -164,11 +147,11 @@ def hierarchy_chart(ds: Dataset, frame: pd.DataFrame) -> go.Figure:
     """Treemap: themes containing their sectors, sized by statements."""
     root = "All themes"
     ids, labels, parents, values, colors = [root], [root], [""], [int(frame["statements"].sum())], ["#f4f4f4"]
-    for i, theme in enumerate(ds.themes.itertuples()):
+    for theme in ds.themes.itertuples():
         mine = frame[frame["theme_id"] == theme.theme_id]
         if mine.empty:
             continue
-        color = OKABE_ITO[(i + 2) % len(OKABE_ITO)]
+        color = ds.theme_colors[theme.theme_id]
         ids.append(f"theme/{theme.theme_id}")
         labels.append(_text(theme.title))
         parents.append(root)
@@ -197,7 +180,7 @@ def strength_chart(ds: Dataset, frame: pd.DataFrame) -> go.Figure:
     """Stacked bars: each speaker's statements by commitment strength."""
     names = [_text(n) for n in dict.fromkeys(frame["name"])]
     traces = _bars(
-        frame, "strength", strength_colors(ds), "name", "%{y}: %{x} %{fullData.name}<extra></extra>"
+        frame, "strength", ds.strength_colors, "name", "%{y}: %{x} %{fullData.name}<extra></extra>"
     )
     most = int(frame.groupby("name")["statements"].sum().max()) if not frame.empty else 0
     return _figure(

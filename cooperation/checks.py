@@ -10,23 +10,17 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
 from cooperation import text as textlib
 from cooperation.problems import Problem, did_you_mean
+from cooperation.routes import RESERVED_PATHS
 from cooperation.schema import Schema
-
-# URL paths of the pages that are not built from themes (overview, source, data).
-FIXED_PAGES = ("overview", "source", "data")
-# Streamlit also finds the modules in pages/ by name when a server's first
-# request is a deep link, so a theme must not take one of their names either
-# (tests/test_app.py keeps this list in step with pages/).
-PAGE_MODULES = ("home", "theme", "source_text", "about")
-RESERVED_PATHS = FIXED_PAGES + PAGE_MODULES
 
 
 @dataclass(frozen=True)
@@ -93,11 +87,11 @@ def _theme_paths(schema: Schema, themes: pd.DataFrame) -> list[Problem]:
         Problem(
             schema.path("themes"),
             f"is reserved for the app's own pages ({', '.join(RESERVED_PATHS)}); choose another theme id",
-            line=i + 2,
+            line=line,
             column="theme_id",
             value=theme_id,
         )
-        for i, theme_id in enumerate(themes["theme_id"])
+        for line, theme_id in themes["theme_id"].items()
         if theme_id in RESERVED_PATHS
     ]
 
@@ -106,13 +100,29 @@ def _sector_lists(schema: Schema, statements: pd.DataFrame, sectors: pd.DataFram
     known = set(sectors["sector_id"])
     delimiter = schema.delimiter("statements", "sectors")
     relpath = schema.path("statements")
-    found: dict[str, list[dict]] = {}  # what is wrong with each distinct list, judged once
-    problems = []
-    for i, cell in enumerate(statements["sectors"]):
-        if cell not in found:
-            found[cell] = _sector_list_problems(schema, cell, delimiter, known)
-        problems += [Problem(relpath, line=i + 2, column="sectors", **p) for p in found[cell]]
-    return problems
+    return [
+        Problem(relpath, line=line, column="sectors", **problem)
+        for line, (cell,), found in _judged(statements[["sectors"]], lambda cell: _sector_list_problems(schema, cell, delimiter, known))
+        for problem in found
+    ]  # fmt: skip
+
+
+def _judged(frame: pd.DataFrame, judge: Callable[..., Any]) -> Iterator[tuple[int, tuple, Any]]:
+    """Each row of ``frame`` (by line) whose values ``judge`` finds fault with, and what it found.
+
+    Each distinct row is judged once, and only the rows found at fault are visited, so
+    a large table with few distinct values costs little.
+    """
+    verdicts = {row: judge(*row) for row in frame.drop_duplicates().itertuples(index=False, name=None)}
+    faulty = [row for row, verdict in verdicts.items() if verdict]
+    if not faulty:
+        return
+    mask = pd.Series(True, index=frame.index)
+    for position, column in enumerate(frame.columns):
+        mask &= frame[column].isin({row[position] for row in faulty})
+    for line, *row in frame[mask].itertuples(name=None):
+        if verdicts[tuple(row)]:
+            yield line, tuple(row), verdicts[tuple(row)]
 
 
 def _sector_list_problems(schema: Schema, cell: str, delimiter: str, known: set[str]) -> list[dict]:
@@ -144,8 +154,8 @@ def _source_texts(
     texts = {}
     root = data_dir.resolve()
     relpath = schema.path("sources")
-    for i, (source_id, text_path) in enumerate(zip(sources["source_id"], sources["text_path"])):
-        where = {"line": i + 2, "column": "text_path", "value": text_path}
+    for line, source_id, text_path in zip(sources.index, sources["source_id"], sources["text_path"]):
+        where = {"line": line, "column": "text_path", "value": text_path}
         if not text_path:
             continue
         path = (data_dir / text_path).resolve()
@@ -171,29 +181,28 @@ def _source_texts(
 
 def _verbatim(schema, name, column, table, texts, spans, kind) -> list[Problem]:
     relpath = schema.path(name)
-    problems = []
-    hints: dict[tuple[str, str], str | None] = {}  # each distinct passage is looked up once
-    for i, key in enumerate(zip(table["source_id"], table[column])):
-        source_id, passage = key
+
+    def hint(source_id: str, passage: str) -> str | None:
+        """Where the passage stands (kept for coverage), or a hint when it is not verbatim."""
         if source_id not in texts or not passage.strip():
-            continue  # unknown source or empty cell: reported elsewhere
-        if key not in hints:
-            span = textlib.find(passage, texts[source_id])
-            if span is not None:
-                spans[source_id][kind].append(span)
-            hints[key] = _closest(passage, texts[source_id]) if span is None else None
-        if hints[key] is not None:
-            problems.append(
-                Problem(
-                    relpath,
-                    f"is not verbatim in the text of source {source_id!r}",
-                    line=i + 2,
-                    column=column,
-                    value=passage,
-                    hint=hints[key],
-                )
-            )
-    return problems
+            return None  # unknown source or empty cell: reported elsewhere
+        span = textlib.find(passage, texts[source_id])
+        if span is None:
+            return _closest(passage, texts[source_id])
+        spans[source_id][kind].append(span)
+        return None
+
+    return [
+        Problem(
+            relpath,
+            f"is not verbatim in the text of source {source_id!r}",
+            line=line,
+            column=column,
+            value=passage,
+            hint=found,
+        )
+        for line, (source_id, passage), found in _judged(table[["source_id", column]], hint)
+    ]
 
 
 def _closest(passage: str, text: str) -> str:

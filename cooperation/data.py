@@ -15,6 +15,7 @@ from types import MappingProxyType
 
 import pandas as pd
 
+from cooperation import palette
 from cooperation import text as textlib
 from cooperation.checks import Coverage
 from cooperation.problems import DataError
@@ -41,8 +42,10 @@ class Dataset:
     the strongest); ``statements`` also has each quote's (start, end) in its
     source text.
     The frames are shared between sessions: treat them as read-only.
+    ``data_dir`` is the directory the dataset was loaded from.
     """
 
+    data_dir: Path
     schema: Schema
     statements: pd.DataFrame
     tidy: pd.DataFrame
@@ -61,6 +64,26 @@ class Dataset:
         """Sector id to label, in the sectors' display order."""
         return MappingProxyType(dict(zip(self.sectors["sector_id"], self.sectors["label"])))
 
+    @cached_property
+    def country_colors(self) -> Mapping[str, str]:
+        """Each country's colour, the same on every page."""
+        return MappingProxyType(palette.country_colors(self.countries))
+
+    @cached_property
+    def country_symbols(self) -> Mapping[str, str]:
+        """Each country's marker symbol in the charts."""
+        return MappingProxyType(palette.country_symbols(self.countries))
+
+    @cached_property
+    def strength_colors(self) -> Mapping[str, str]:
+        """Each commitment strength's colour, strongest darkest."""
+        return MappingProxyType(palette.strength_colors(self.strengths))
+
+    @cached_property
+    def theme_colors(self) -> Mapping[str, str]:
+        """Each theme's colour in the themes chart, by theme id."""
+        return MappingProxyType(palette.theme_colors(tuple(self.themes["theme_id"])))
+
     def theme(self, theme_id: str) -> Mapping[str, object]:
         row = self.themes.loc[self.themes["theme_id"] == theme_id]
         if row.empty:
@@ -70,7 +93,8 @@ class Dataset:
 
 def load(path: str | Path | None = None) -> Dataset:
     """Validate and load the data package in ``path`` (default: ``data_dir()``)."""
-    report = validate(Path(path) if path is not None else data_dir())
+    path = Path(path) if path is not None else data_dir()
+    report = validate(path)
     if report.problems:
         raise DataError(report.problems)
     schema = report.schema
@@ -120,6 +144,7 @@ def load(path: str | Path | None = None) -> Dataset:
     tidy = tidy.reset_index(drop=True)
 
     return Dataset(
+        data_dir=path,
         schema=schema,
         statements=statements,
         tidy=tidy,
@@ -136,8 +161,8 @@ def load(path: str | Path | None = None) -> Dataset:
 
 
 def _typed(schema: Schema, name: str, table: pd.DataFrame) -> pd.DataFrame:
-    """Convert the string columns of a validated table to their schema types."""
-    table = table.copy()
+    """Convert the string columns of a validated table to their schema types (numbered from 0, not by line)."""
+    table = table.reset_index(drop=True)
     for field in schema.fields(name):
         column, kind = field["name"], field.get("type", "string")
         if column not in table:

@@ -2,6 +2,7 @@
 
 A link carries stable ids (``?sector=intellectual-property&sector=free-trade``);
 unknown ids and malformed values are dropped and reported back, never raised.
+The parameters' names are ``cooperation.routes``'s.
 """
 
 from __future__ import annotations
@@ -12,14 +13,12 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from cooperation import routes
 from cooperation.data import Dataset
 
-# Query parameter names, in the order they appear in a link.
-LIST_PARAMS = ("sector", "speaker", "strength")
-# Older names still understood in a link (data package 1.x called strength "modality").
-ALIASES = {"modality": "strength"}
-TEXT_PARAM = "q"
 MAX_TEXT = 200  # characters of free-text search kept from a link
+# Which column of the tidy rows each list filter selects on.
+COLUMNS = {routes.SECTOR: "sector_id", routes.SPEAKER: "speaker_id", routes.STRENGTH: "strength"}
 
 
 @dataclass(frozen=True)
@@ -33,15 +32,15 @@ class Filters:
 
     @property
     def active(self) -> bool:
-        return bool(self.sector or self.speaker or self.strength or self.q)
+        return bool(self.q) or any(getattr(self, name) for name in routes.FILTER_LISTS)
 
 
 def choices(ds: Dataset) -> dict[str, tuple[str, ...]]:
     """The allowed ids of each list filter, in display order."""
     return {
-        "sector": tuple(ds.sectors["sector_id"]),
-        "speaker": tuple(ds.speakers["speaker_id"]),
-        "strength": ds.strengths,
+        routes.SECTOR: tuple(ds.sectors["sector_id"]),
+        routes.SPEAKER: tuple(ds.speakers["speaker_id"]),
+        routes.STRENGTH: ds.strengths,
     }
 
 
@@ -50,26 +49,24 @@ def from_params(params: Mapping[str, Iterable[str]], ds: Dataset) -> tuple[Filte
     allowed = choices(ds)
     kept: dict[str, tuple[str, ...]] = {}
     ignored: dict[str, list[str]] = {}
-    for name in LIST_PARAMS:
-        given = [
-            *params.get(name, ()),
-            *(v for old, new in ALIASES.items() if new == name for v in params.get(old, ())),
-        ]
+    for name in routes.FILTER_LISTS:
+        aliases = (old for old, new in routes.ALIASES.items() if new == name)
+        given = [*params.get(name, ()), *(v for old in aliases for v in params.get(old, ()))]
         values = [str(v) for v in given if str(v).strip()]
         kept[name] = tuple(dict.fromkeys(v for v in values if v in allowed[name]))
         unknown = [v for v in values if v not in allowed[name]]
         if unknown:
             ignored[name] = unknown
-    texts = [str(v) for v in params.get(TEXT_PARAM, ())]
+    texts = [str(v) for v in params.get(routes.SEARCH, ())]
     q = " ".join(texts[-1].split())[:MAX_TEXT] if texts else ""
     return Filters(q=q, **kept), ignored
 
 
 def to_params(filters: Filters) -> dict[str, list[str]]:
     """Query parameters for a link to exactly this view (empty filters are left out)."""
-    params = {name: list(getattr(filters, name)) for name in LIST_PARAMS if getattr(filters, name)}
+    params = {name: list(getattr(filters, name)) for name in routes.FILTER_LISTS if getattr(filters, name)}
     if filters.q:
-        params[TEXT_PARAM] = [filters.q]
+        params[routes.SEARCH] = [filters.q]
     return params
 
 
@@ -77,7 +74,7 @@ def apply(ds: Dataset, filters: Filters, tidy: pd.DataFrame | None = None) -> pd
     """The rows of the tidy frame (one per statement and sector) that match."""
     rows = ds.tidy if tidy is None else tidy
     mask = pd.Series(True, index=rows.index)
-    for name, column in (("sector", "sector_id"), ("speaker", "speaker_id"), ("strength", "strength")):
+    for name, column in COLUMNS.items():
         selected = getattr(filters, name)
         if selected:
             mask &= rows[column].isin(selected)
@@ -88,5 +85,5 @@ def apply(ds: Dataset, filters: Filters, tidy: pd.DataFrame | None = None) -> pd
 
 def statements_of(ds: Dataset, rows: pd.DataFrame) -> pd.DataFrame:
     """The statements (one row each, with all their sectors) behind tidy rows."""
-    # Positions, not ids: looking 100,000 string ids up costs over half a second.
+    # Positions, not ids: looking many string ids up is far slower.
     return ds.statements.iloc[np.unique(rows["statement_row"].to_numpy())]

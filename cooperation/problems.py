@@ -18,6 +18,10 @@ class Problem:
     value: str | None = None
     hint: str | None = None
 
+    def __post_init__(self) -> None:
+        if self.line is not None:  # a line may come as a numpy integer, from a table's index
+            object.__setattr__(self, "line", int(self.line))
+
     def __str__(self) -> str:
         where = self.file
         if self.line is not None:

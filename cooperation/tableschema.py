@@ -1,286 +1,292 @@
-"""The Table Schema pass: frictionless checks every table, in tasks that can run in parallel.
+"""The Table Schema checks, vectorised: each table against its schema in datapackage.json, by pandera.
 
-frictionless reads and types a table row by row (on our machines about 15 µs
-a row and 2.5 µs a cell), so at 100,000 statements it is most of the
-validator's time. Two things make it cheaper without checking less:
+pandera's reader of Frictionless schemas (``FrictionlessFieldParser``) turns
+each field's constraints into whole-column checks: required, unique, enum,
+pattern, minimum and maximum, length, and the primary key. This adapter adds
+what that reader leaves out, each also a whole-column operation:
 
-- **The rows already read.** A CSV table is handed to frictionless as the rows
-  the validator has already parsed. A foreign key's lookup table is then given
-  only the referenced rows whose key occurs in the rows being checked, instead
-  of the whole referenced table, read and typed once more.
-- **Chunks.** A large table is split into chunks that are checked in separate
-  processes. Rows are partitioned on their primary key, so rows with the same
-  key land in the same chunk and frictionless still sees every duplicate; each
-  error's row number is mapped back to the row of the file.
+- **types**: ``integer`` and ``number`` cells must read as numbers and
+  ``date`` cells as ISO dates (YYYY-MM-DD, Table Schema's default format);
+  ``list`` fields are checked as text (their items are ``cooperation.checks``'s);
+- **missing values**: the schema's ``missingValues`` (by default the empty
+  cell) count as missing, so ``required`` sees them;
+- **foreign keys**: every value that is not missing must be a key of the
+  referenced table;
 
-Both rely on keys comparing as text, which holds when the key's fields are
-strings. A table that the validator could not read, or that declares a
-dialect, is checked from its file as before; one whose keys are not text, or
-that must be unique in another field, or refers to itself, is checked whole.
+and reports each failure as a ``Problem`` at its file's line, column and value,
+with a hint. A schema that uses what the adapter cannot check (another type, a
+date format, a constraint it does not know) is reported, not skipped.
 """
 
 from __future__ import annotations
 
-import copy
-import multiprocessing
-import operator
-import zlib
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
-from pathlib import Path
+from collections.abc import Mapping
+from types import SimpleNamespace
 from typing import Any
 
+import numpy as np
+import pandas as pd
+
+from cooperation.problems import Problem, did_you_mean
 from cooperation.schema import DESCRIPTOR, Schema
 
-MIN_CHUNK_ROWS = 10_000  # below this a table is one task: a process costs more than it saves
-TEXT_TYPES = frozenset({"string", "any"})  # types whose value is the cell's text
-
-Rows = Sequence[Sequence[str]]  # a CSV table as parsed, header first
-
-
-class _Shared(list):
-    """Rows handed to frictionless without being copied.
-
-    frictionless deep-copies a resource's inline data each time it checks
-    the resource's descriptor (0.37 s of the 1.97 s a 50,000-row chunk of
-    statements took here); these rows are never changed, so the copy may be
-    the list itself.
-    """
-
-    def __deepcopy__(self, memo: dict) -> _Shared:
-        return self
+NUMERIC = {"integer": "Int64", "number": "Float64"}
+TEXT = {"string", "any", "list", "date"}  # checked by pandera as text; dates are parsed here too
+KNOWN_CONSTRAINTS = {"required", "unique", "enum", "pattern", "minimum", "maximum", "minLength", "maxLength"}
+DEFAULT_FORMATS = {None, "default"}
+STRING_FORMATS = DEFAULT_FORMATS | {"uri"}  # a uri is text here; a pattern can say more
 
 
-@dataclass(frozen=True)
-class Lookup:
-    """A table a foreign key refers to: the rows that matter, or its whole file."""
-
-    name: str
-    schema: Mapping[str, Any] | None = None
-    rows: Rows = ()
-    descriptor: Mapping[str, Any] | None = None  # read from the file when rows are not given
-
-
-@dataclass(frozen=True)
-class Task:
-    """One table, or one chunk of it, for frictionless to check."""
-
-    name: str
-    data_dir: Path
-    schema: Mapping[str, Any] | None = None  # None: check the resource from its file
-    rows: Rows = ()
-    lines: Sequence[int] = ()  # the file's row number of each data row, when chunked
-    lookups: tuple[Lookup, ...] = ()
-
-    @property
-    def size(self) -> int:
-        return len(self.rows)
-
-
-def descriptor_errors(data_dir: Path) -> list:
-    """What frictionless finds wrong with the descriptor itself (nothing else is checked then)."""
-    from frictionless import FrictionlessException, Package
-
-    try:
-        Package(str(data_dir / DESCRIPTOR)).to_descriptor(validate=True)
-    except FrictionlessException as exc:
-        return list(exc.reasons or [exc.error])
-    return []
-
-
-def plan(data_dir: Path, schema: Schema, rows: Mapping[str, Rows], chunks: int = 1) -> list[Task]:
-    """The tasks that check every resource of the package, large tables split in up to ``chunks``."""
-    tasks = []
+def unsupported(schema: Schema) -> list[Problem]:
+    """What in the descriptor's table schemas this adapter cannot check, or that refers to nothing."""
+    problems = []
     for name in schema.resource_names:
-        table = rows.get(name)
-        if table is None or not _readable(schema, name) or not table:
-            tasks.append(Task(name, data_dir))
-            continue
-        parts = chunks if len(table) - 1 >= MIN_CHUNK_ROWS and _splittable(schema, name, table[0]) else 1
-        for indices in _partition(schema, name, table, parts):
-            chunk = [table[0], *(table[i] for i in indices)]
-            tasks.append(
-                Task(
-                    name,
-                    data_dir,
-                    schema=copy.deepcopy(dict(schema.resource(name)["schema"])),
-                    rows=chunk,
-                    lines=[i + 1 for i in indices] if parts > 1 else (),
-                    lookups=_lookups(data_dir, schema, name, chunk, rows),
-                )
-            )
-    return tasks
-
-
-def run(tasks: Sequence[Task], workers: int = 1) -> dict[str, list]:
-    """Every task's frictionless errors, by resource, in row order (header errors first).
-
-    With ``workers`` > 1 the tasks run in that many forked processes.
-    """
-    if workers > 1 and len(tasks) > 1 and "fork" in multiprocessing.get_all_start_methods():
-        order = sorted(range(len(tasks)), key=lambda i: -tasks[i].size)  # the largest start first
-        global _PENDING
-        _PENDING = tasks  # forked workers inherit the tasks instead of unpickling them
-        try:
-            with multiprocessing.get_context("fork").Pool(min(workers, len(tasks))) as pool:
-                found = dict(zip(order, pool.map(_check_pending, order, chunksize=1)))
-        finally:
-            _PENDING = ()
-        results = [found[i] for i in range(len(tasks))]
-    else:
-        results = [check(task) for task in tasks]
-    errors: dict[str, list] = {}
-    for task, task_errors in zip(tasks, results):
-        errors.setdefault(task.name, []).extend(task_errors)
-    for found_errors in errors.values():
-        found_errors.sort(key=lambda e: getattr(e, "row_number", None) or 0)
-    return errors
-
-
-_PENDING: Sequence[Task] = ()
-
-
-def _check_pending(index: int) -> list:
-    return check(_PENDING[index])
-
-
-def check(task: Task) -> list:
-    """frictionless's errors for one task, with row numbers as in the file."""
-    import attrs
-    from frictionless import Package, Resource
-    from frictionless import Schema as TableSchema
-
-    if task.schema is None:
-        package = Package(str(task.data_dir / DESCRIPTOR))
-        report = package.get_resource(task.name).validate()
-    else:
-        resources = [
-            Resource(data=_Shared(task.rows), name=task.name, schema=TableSchema.from_descriptor(task.schema))
-        ]
-        for lookup in task.lookups:
-            if lookup.descriptor is not None:
-                resources.append(
-                    Resource.from_descriptor(dict(lookup.descriptor), basepath=str(task.data_dir))
-                )
-            else:
-                resources.append(
-                    Resource(
-                        data=_Shared(lookup.rows),
-                        name=lookup.name,
-                        schema=TableSchema.from_descriptor(lookup.schema),
+        where = f"resource {name!r}"
+        fields = {f["name"]: f for f in schema.fields(name)}
+        for field in fields.values():
+            kind, fmt = field.get("type", "string"), field.get("format")
+            if kind not in TEXT and kind not in NUMERIC:
+                problems.append(
+                    Problem(
+                        DESCRIPTOR,
+                        f"{where}: field {field['name']!r} has type {kind!r}, which the validator cannot check",
                     )
                 )
-        report = Package(resources=resources).get_resource(task.name).validate()
-    errors = [error for t in report.tasks for error in t.errors] + list(report.errors)
-    if task.lines:
-        errors = [
-            attrs.evolve(e, row_number=task.lines[e.row_number - 2])
-            if isinstance(getattr(e, "row_number", None), int) and e.row_number >= 2
-            else e
-            for e in errors
-        ]
-    return errors
+            elif fmt not in (STRING_FORMATS if kind == "string" else DEFAULT_FORMATS):
+                problems.append(
+                    Problem(
+                        DESCRIPTOR,
+                        f"{where}: field {field['name']!r} has format {fmt!r}, which the validator cannot check",
+                    )
+                )
+            for constraint in set(field.get("constraints", {})) - KNOWN_CONSTRAINTS:
+                problems.append(
+                    Problem(
+                        DESCRIPTOR,
+                        f"{where}: field {field['name']!r} has constraint {constraint!r}, which the validator cannot check",
+                    )
+                )
+        for key in schema.primary_key_fields(name):
+            if key not in fields:
+                problems.append(
+                    Problem(
+                        DESCRIPTOR, f"{where}: its primary key names {key!r}, which is not one of its fields"
+                    )
+                )
+        for fk in schema.foreign_keys(name):
+            own, target, target_fields = _reference(fk, name)
+            if any(f not in fields for f in own):
+                problems.append(
+                    Problem(
+                        DESCRIPTOR, f"{where}: a foreign key names fields it does not have ({', '.join(own)})"
+                    )
+                )
+            if target not in schema.resource_names:
+                problems.append(
+                    Problem(
+                        DESCRIPTOR,
+                        f"{where}: a foreign key refers to resource {target!r}, which the package does not have",
+                    )
+                )
+            elif any(f not in schema.field_names(target) for f in target_fields) or len(target_fields) != len(
+                own
+            ):
+                problems.append(
+                    Problem(
+                        DESCRIPTOR,
+                        f"{where}: a foreign key refers to fields {target}.{', '.join(target_fields)}, which do not match",
+                    )
+                )
+    return problems  # fmt: skip
 
 
-def _readable(schema: Schema, name: str) -> bool:
-    """Whether the parsed rows are the table as frictionless would read it (plain CSV)."""
+def check(
+    schema: Schema, name: str, table: pd.DataFrame, tables: Mapping[str, pd.DataFrame]
+) -> list[Problem]:
+    """Every Table Schema problem of one table, in line order.
+
+    ``table`` is as read (text, empty cells as ''), indexed by each row's line in
+    its file; ``tables`` holds the other tables, for foreign keys.
+    """
+    import pandera.pandas as pa  # imported here: the CLI's other commands do not pay for it
+
+    relpath = schema.path(name)
     resource = schema.resource(name)
-    return "dialect" not in resource and isinstance(resource.get("schema"), Mapping)
+    missing = resource.get("schema", {}).get("missingValues", [""])
+    values = table.mask(table.isin(missing))
+    problems, typed = _types(schema, name, values, relpath)
+    try:
+        _pandera_schema(schema, name).validate(typed, lazy=True)
+    except pa.errors.SchemaErrors as errors:
+        reported = {(p.line, p.column) for p in problems}
+        for case in errors.failure_cases.itertuples():
+            problem = _from_failure(schema, name, case, relpath, typed)
+            if (problem.line, problem.column) not in reported:  # a type error says it already
+                problems.append(problem)
+    problems += _foreign_keys(schema, name, values, relpath, tables)
+    return sorted(dict.fromkeys(problems), key=lambda p: (p.line or 0, p.column or ""))
 
 
-def _text_fields(schema: Schema, name: str, names: Sequence[str]) -> bool:
-    types = {f["name"]: f.get("type", "any") for f in schema.fields(name)}
-    return all(types.get(n) in TEXT_TYPES for n in names)
+def _types(
+    schema: Schema, name: str, values: pd.DataFrame, relpath: str
+) -> tuple[list[Problem], pd.DataFrame]:
+    """Numbers and dates parsed: a problem for each cell that does not parse, and the table with numbers typed."""
+    problems = []
+    typed = values.copy()
+    for field in schema.fields(name):
+        column, kind = field["name"], field.get("type", "string")
+        if column not in values or kind not in (*NUMERIC, "date"):
+            continue
+        cells = values[column]
+        if kind == "date":
+            parsed = pd.to_datetime(cells, format="%Y-%m-%d", errors="coerce")
+        else:
+            parsed = pd.to_numeric(cells, errors="coerce").astype(NUMERIC[kind])
+            if kind == "integer":
+                parsed = parsed.mask(cells.notna() & ~cells.str.fullmatch(r"[+-]?\d+").fillna(False))
+            typed[column] = parsed
+        bad = cells.notna() & parsed.isna()
+        problems += [
+            Problem(relpath, f"is not a valid {kind}", line=line, column=column, value=value, hint=describe(schema, name, column))
+            for line, value in cells[bad].items()
+        ]  # fmt: skip
+    return problems, typed
 
 
-def _splittable(schema: Schema, name: str, header: Sequence[str]) -> bool:
-    """Whether chunks partitioned on the primary key can be checked apart."""
+def _pandera_schema(schema: Schema, name: str):
+    """The pandera schema of one resource, from pandera's reader of Frictionless fields."""
+    from pandera.io.pandas_io import FrictionlessFieldParser, deserialize_schema
+
     key = list(schema.primary_key_fields(name))
-    unique = [f["name"] for f in schema.fields(name) if f.get("constraints", {}).get("unique")]
-    self_reference = any(
-        fk.get("reference", {}).get("resource") in ("", name) for fk in schema.foreign_keys(name)
+    columns = {}
+    for field in schema.fields(name):
+        kind = field.get("type", "string")
+        parsed = FrictionlessFieldParser(
+            SimpleNamespace(
+                name=field["name"],
+                type="string" if kind in TEXT else kind,
+                constraints=field.get("constraints", {}),
+                description=field.get("description", ""),
+                title=field.get("title", ""),
+            ),
+            key,
+        ).to_pandera_column()
+        if kind in NUMERIC:  # parsed in _types already, missing values kept
+            parsed.update(dtype=NUMERIC[kind], coerce=False)
+        columns[field["name"]] = parsed
+    built = deserialize_schema(
+        {
+            "columns": columns,
+            "index": None,
+            "checks": None,
+            "coerce": True,
+            "strict": True,
+            "unique": key if len(key) > 1 else None,  # a one-field key is unique as a column
+        }
     )
-    return (
-        not self_reference
-        and all(n in header for n in key)
-        and _text_fields(schema, name, key)
-        and all([n] == key for n in unique)
-    )
+    built.report_duplicates = "exclude_first"  # the first of a set of duplicates is not one
+    for column in built.columns.values():
+        column.report_duplicates = "exclude_first"
+    return built
 
 
-def _partition(schema: Schema, name: str, table: Rows, parts: int) -> list[list[int]]:
-    """Indices of the data rows of each chunk; rows sharing a primary key share a chunk."""
-    indices = range(1, len(table))
-    if parts <= 1:
-        return [list(indices)]
-    key = [table[0].index(n) for n in schema.primary_key_fields(name)]
-    chunks: list[list[int]] = [[] for _ in range(parts)]
-    if not key:
-        size = -(-len(indices) // parts)
-        return [list(indices[i : i + size]) for i in range(0, len(indices), size)]
-    for i, cells in zip(indices, _keys(table[1:], key)):
-        chunks[zlib.crc32("\x1f".join(cells).encode()) % parts].append(i)
-    return [c for c in chunks if c]
+def _from_failure(schema: Schema, name: str, case: Any, relpath: str, table: pd.DataFrame) -> Problem:
+    """A pandera failure case as a Problem: where (the index is the line), what, and a hint."""
+    check = str(case.check)
+    line = int(case.index) if isinstance(case.index, (int, np.integer)) else None
+    column = case.column if isinstance(case.column, str) else None
+    value = None if pd.isna(case.failure_case) else str(case.failure_case)
+    hint = describe(schema, name, column) if column else None
+    if check == "not_nullable":
+        message, value = "is required but empty", ""
+    elif check == "field_uniqueness":
+        message, hint = "is a duplicate; ids must be unique", None
+    elif check == "multiple_fields_uniqueness":  # one case per field of the key: one problem for the row
+        key = list(schema.primary_key_fields(name))
+        message, hint, column = "is a duplicate; keys must be unique", None, ", ".join(key)
+        value = ", ".join(map(str, table.loc[line, key]))
+    elif check.startswith("isin("):
+        allowed = schema.enum(name, column)
+        message = f"is not one of {', '.join(map(str, allowed))}"
+        hint = did_you_mean(value, allowed) or hint
+    elif check.startswith("str_matches("):
+        message = f"does not match the pattern {schema.field(name, column)['constraints']['pattern']}"
+    elif check.startswith("greater_than_or_equal_to("):
+        message = f"is less than the minimum, {schema.field(name, column)['constraints']['minimum']}"
+    elif check.startswith("less_than_or_equal_to("):
+        message = f"is more than the maximum, {schema.field(name, column)['constraints']['maximum']}"
+    elif check.startswith(("in_range(", "str_length(")):
+        constraints = schema.field(name, column)["constraints"]
+        bounds = {
+            k: v for k, v in constraints.items() if k in ("minimum", "maximum", "minLength", "maxLength")
+        }
+        message = "is outside the bounds " + ", ".join(f"{k} {v}" for k, v in bounds.items())
+    elif check == "column_in_schema":
+        message, column, line, hint = "is not a column of this table in datapackage.json", value, 1, None
+        value = None
+    else:
+        message = f"fails the check {check}"
+    return Problem(relpath, message, line=line, column=column, value=value, hint=hint)
 
 
-def _keys(rows: Iterable[Sequence[str]], positions: Sequence[int]) -> Iterator[tuple[str, ...]]:
-    """The cells at ``positions`` of each row, as a tuple ('' where a short row has none)."""
-    get = operator.itemgetter(*positions) if positions else (lambda row: ())
-    single = len(positions) == 1
-    for row in rows:
-        try:
-            cells = get(row)
-        except IndexError:
-            yield tuple(row[p] if p < len(row) else "" for p in positions)
-            continue
-        yield (cells,) if single else cells
+def _reference(fk: Mapping[str, Any], name: str) -> tuple[list[str], str, list[str]]:
+    """A foreign key's own fields, the resource it refers to (itself when unnamed) and that resource's fields."""
+    reference = fk.get("reference", {})
+    return _as_list(fk.get("fields")), reference.get("resource") or name, _as_list(reference.get("fields"))
 
 
-def _lookups(
-    data_dir: Path, schema: Schema, name: str, chunk: Rows, rows: Mapping[str, Rows]
-) -> tuple[Lookup, ...]:
-    """For each resource this one refers to, the rows its foreign keys can match."""
-    wanted: dict[str, list[tuple[list[str], set[tuple[str, ...]]]]] = {}
+def _foreign_keys(
+    schema: Schema,
+    name: str,
+    values: pd.DataFrame,
+    relpath: str,
+    tables: Mapping[str, pd.DataFrame],
+) -> list[Problem]:
+    """A problem for each value of a foreign key that the referenced table does not hold."""
+    problems = []
     for fk in schema.foreign_keys(name):
-        target = fk.get("reference", {}).get("resource")
-        if target in ("", name, None):
-            continue  # a self-reference: frictionless reads the task's own rows
-        fields = _as_list(fk.get("fields"))
-        positions = [chunk[0].index(f) if f in chunk[0] else len(chunk[0]) for f in fields]
-        values = set(_keys(chunk[1:], positions))
-        wanted.setdefault(target, []).append((_as_list(fk["reference"].get("fields")), values))
-
-    lookups = []
-    for target, keys in wanted.items():
-        table = rows.get(target)
-        columns = list(dict.fromkeys(f for ref_fields, _ in keys for f in ref_fields))
-        if (
-            target not in schema.resource_names
-            or table is None
-            or not table
-            or not _readable(schema, target)
-            or not _text_fields(schema, target, columns)
-            or not all(c in table[0] for c in columns)
-        ):
-            descriptor = schema.resource(target) if target in schema.resource_names else None
-            if descriptor is not None:
-                lookups.append(Lookup(target, descriptor=copy.deepcopy(dict(descriptor))))
-            continue
-        positions = {c: table[0].index(c) for c in columns}
-        hits = [
-            [key in values for key in _keys(table[1:], [positions[f] for f in ref_fields])]
-            for ref_fields, values in keys
-        ]
-        matched = [row for row, *hit in zip(table[1:], *hits) if any(hit)]
-        field_descriptors = {f["name"]: f for f in schema.fields(target)}
-        lookups.append(
-            Lookup(
-                target,
-                schema={"fields": [copy.deepcopy(dict(field_descriptors[c])) for c in columns]},
-                rows=[columns, *map(list, _keys(matched, [positions[c] for c in columns]))],
+        own, target, target_fields = _reference(fk, name)
+        referenced = values if target == name else tables.get(target)
+        if referenced is None or any(f not in values for f in own):
+            continue  # the referenced table could not be read: that is reported already
+        present = values[own].notna().all(axis=1)
+        known = pd.Series(_isin(values[own], referenced[target_fields]), index=values.index)
+        for line, value in values.loc[present & ~known, own[0]].items():
+            problems.append(
+                Problem(
+                    relpath,
+                    f"is not a {', '.join(target_fields)} in {schema.path(target)}",
+                    line=int(line),
+                    column=own[0],
+                    value=value,
+                    hint=did_you_mean(value, referenced[target_fields[0]].dropna()),
+                )
             )
-        )
-    return tuple(lookups)
+    return problems
+
+
+def _isin(frame: pd.DataFrame, keys: pd.DataFrame) -> np.ndarray:
+    """Whether each row of ``frame`` is a row of ``keys`` (same number of columns), by pyarrow.
+
+    pandas's ``isin`` on text visits every key in Python; pyarrow hashes them in C++.
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    def joined(table: pd.DataFrame) -> pa.Array:
+        columns = [pa.array(table[c].astype("str").array).cast(pa.string()) for c in table.columns]
+        return columns[0] if len(columns) == 1 else pc.binary_join_element_wise(*columns, "\x1f")
+
+    return pc.is_in(joined(frame), value_set=pc.unique(joined(keys.dropna()))).to_numpy(zero_copy_only=False)
+
+
+def describe(schema: Schema, name: str, column: str | None) -> str | None:
+    """The field's description, as a hint of what is expected."""
+    try:
+        description = schema.field(name, column).get("description")
+    except KeyError:
+        return None
+    return f"expected: {description}" if description else None
 
 
 def _as_list(value: object) -> list[str]:

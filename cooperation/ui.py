@@ -1,29 +1,21 @@
-"""The Streamlit-specific helpers: cached loading, the error panel, the sidebar filters, shared widgets.
+"""The Streamlit widgets: cached loading, the error panel, the sidebar filters, metrics and the table.
 
-This is the only module of the package that imports Streamlit.
+This is the only module of the package that imports Streamlit; what it shows
+is computed by the pure modules beside it.
 """
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
-from cooperation import aggregate, charts, html
+from cooperation import aggregate, routes
 from cooperation import filters as flt
 from cooperation.data import Dataset, data_dir, load
+from cooperation.markup import md_escape, strength_help
 from cooperation.problems import DataError
-
-# Markdown (and Streamlit's extensions: $…$ LaTeX, :color[…], :material/…:)
-# is switched on by ASCII punctuation; a backslash before each makes it literal.
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:=\"'&^%@;,/?])")
-
-
-def md_escape(text: object) -> str:
-    """Curated text made safe for any Streamlit parameter that renders Markdown."""
-    return _MD_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
 
 
 def legacy_router_active() -> bool:
@@ -37,11 +29,6 @@ def legacy_router_active() -> bool:
     from streamlit.runtime.pages_manager import PagesManager
 
     return bool(PagesManager.uses_pages_directory)
-
-
-def strength_help(ds: Dataset) -> str:
-    """The commitment scale as the schema describes it, for a help tooltip."""
-    return md_escape(ds.schema.field("statements", "strength").get("description", ""))
 
 
 def _stamp(path: Path) -> tuple:
@@ -110,44 +97,31 @@ def _query_lists() -> dict[str, list[str]]:
 
 def sidebar_filters(ds: Dataset) -> flt.Filters:
     """The filters, in the sidebar of every page, seeded from and written back to the URL."""
-    allowed = flt.choices(ds)
     if "_seeded" not in st.session_state:
         seed, ignored = flt.from_params(_query_lists(), ds)
-        for name in flt.LIST_PARAMS:
+        for name in routes.FILTER_LISTS:
             st.session_state[name] = list(getattr(seed, name))
-        st.session_state[flt.TEXT_PARAM] = seed.q
+        st.session_state[routes.SEARCH] = seed.q
         st.session_state["_ignored"] = ignored
         st.session_state["_seeded"] = True
 
-    labels = ds.sector_labels
+    allowed = flt.choices(ds)
     speakers = {row.speaker_id: f"{row.name} ({row.country})" for row in ds.speakers.itertuples()}
+    # (parameter, label, how an id is shown, placeholder, help)
+    lists = (
+        (routes.SECTOR, "Sectors", ds.sector_labels.__getitem__, "All sectors", None),
+        (routes.SPEAKER, "Speakers", speakers.__getitem__, "All speakers", None),
+        (routes.STRENGTH, "Commitment strength", str.capitalize, "All strengths", strength_help(ds)),
+    )
     with st.sidebar:
         st.header("Filters")
-        st.multiselect(
-            "Sectors",
-            allowed["sector"],
-            format_func=labels.__getitem__,
-            key="sector",
-            placeholder="All sectors",
-        )
-        st.multiselect(
-            "Speakers",
-            allowed["speaker"],
-            format_func=speakers.__getitem__,
-            key="speaker",
-            placeholder="All speakers",
-        )
-        st.multiselect(
-            "Commitment strength",
-            allowed["strength"],
-            format_func=str.capitalize,
-            key="strength",
-            placeholder="All strengths",
-            help=strength_help(ds),
-        )
+        for name, label, shown, placeholder, help_text in lists:
+            st.multiselect(
+                label, allowed[name], format_func=shown, key=name, placeholder=placeholder, help=help_text
+            )
         st.text_input(
             "Search quotes and summaries",
-            key=flt.TEXT_PARAM,
+            key=routes.SEARCH,
             max_chars=flt.MAX_TEXT,
             placeholder="e.g. free trade",
         )
@@ -158,8 +132,8 @@ def sidebar_filters(ds: Dataset) -> flt.Filters:
 
     current, _ = flt.from_params(
         {
-            **{name: st.session_state.get(name, []) for name in flt.LIST_PARAMS},
-            flt.TEXT_PARAM: [st.session_state.get(flt.TEXT_PARAM, "")],
+            **{name: st.session_state.get(name, []) for name in routes.FILTER_LISTS},
+            routes.SEARCH: [st.session_state.get(routes.SEARCH, "")],
         },
         ds,
     )
@@ -167,7 +141,7 @@ def sidebar_filters(ds: Dataset) -> flt.Filters:
     present = _query_lists()
     # Only the filters' own parameters are written: others (such as the
     # overview's chart tab, bound to its widget) are Streamlit's to keep.
-    for name in (*flt.LIST_PARAMS, flt.TEXT_PARAM):
+    for name in (*routes.FILTER_LISTS, routes.SEARCH, *routes.ALIASES):
         if present.get(name) == wanted.get(name):
             continue
         if name in wanted:
@@ -203,8 +177,8 @@ def no_match(filters: flt.Filters) -> None:
         st.info("There are no statements here.", icon=":material/info:")
 
 
-def statements_table(table: pd.DataFrame, total: int, ds: Dataset) -> None:
-    """The statements table (``aggregate.table``), saying so when it shows fewer than ``total``."""
+def statements_table(ds: Dataset, table: pd.DataFrame, total: int) -> None:
+    """The statements table (``display.statements_table``), saying so when it shows fewer than ``total``."""
     if len(table) < total:
         st.caption(f"Showing {len(table):,} of {total:,} statements; the download below holds all of them.")
     st.dataframe(
@@ -223,29 +197,4 @@ def statements_table(table: pd.DataFrame, total: int, ds: Dataset) -> None:
             ),
             "Source": st.column_config.LinkColumn(display_text="source", width="small"),
         },
-    )
-
-
-def statement_cards(ds: Dataset, statements: pd.DataFrame, *, context_links: bool = True) -> str:
-    """The HTML cards of these statements (rows of ``ds.statements``), each linking to its context."""
-    colors = charts.country_colors(ds)
-    strengths = charts.strength_colors(ds)
-    labels = ds.sector_labels
-    roles = dict(zip(ds.speakers["speaker_id"], ds.speakers["role"]))
-    sources = ds.sources.set_index("source_id")
-    return "".join(
-        html.card(
-            summary=row.summary,
-            strength=row.strength,
-            strength_color=strengths[row.strength],
-            quote=row.quote,
-            speaker=row.name,
-            role=roles[row.speaker_id],
-            sectors=[labels[s] for s in row.sectors],
-            source_title=sources.at[row.source_id, "title"],
-            source_url=sources.at[row.source_id, "url"],
-            color=colors[row.country],
-            context_url=aggregate.source_link(row.statement_id) if context_links else None,
-        )
-        for row in statements.itertuples()
     )

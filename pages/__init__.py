@@ -1,1 +1,42 @@
-"""Thin page modules: each has a docstring and one ``render`` function."""
+"""Thin page modules, one per kind of page, each with a docstring and a ``render`` function.
+
+``navigation(ds, filters)`` turns the dataset's routes (``cooperation.routes``)
+into Streamlit pages, by navigation section; app.py and the tests both use it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+
+import streamlit as st
+
+from cooperation import routes
+from cooperation.data import Dataset
+from cooperation.filters import Filters
+from cooperation.markup import md_escape
+from pages import about, home, source_text, theme
+
+
+def _render(route: routes.Route, ds: Dataset, filters: Filters) -> Callable[[], None]:
+    """What draws a route's page."""
+    if route.kind == routes.THEME:
+        return partial(theme.render, ds, filters, route.theme_id)
+    if route.kind == routes.DATA:
+        return partial(about.render, ds)
+    return partial({routes.OVERVIEW: home.render, routes.SOURCE: source_text.render}[route.kind], ds, filters)
+
+
+def navigation(ds: Dataset, filters: Filters) -> dict[str, list[st.Page]]:
+    """Every page of the dataset as a Streamlit page, by navigation section, in order."""
+    sections: dict[str, list[st.Page]] = {}
+    for route in routes.routes(ds):
+        page = st.Page(
+            _render(route, ds, filters),
+            title=md_escape(route.title),
+            icon=route.icon,
+            url_path=route.path,
+            default=route.default,
+        )
+        sections.setdefault(route.section, []).append(page)
+    return sections

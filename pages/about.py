@@ -6,12 +6,11 @@ from functools import partial
 
 import pandas as pd
 import streamlit as st
-from markdown_it import MarkdownIt
 
-from cooperation import export, html
-from cooperation.data import Dataset, data_dir
+from cooperation import export, markup
+from cooperation.data import Dataset
+from cooperation.markup import md_escape
 from cooperation.schema import dictionary
-from cooperation.ui import md_escape
 
 CODEBOOK = "CODEBOOK.md"
 
@@ -20,10 +19,10 @@ def render(ds: Dataset) -> None:
     meta = ds.schema.meta
     st.title("Data and method")
     st.html(
-        f"<p><strong>{html.esc(meta('title', ''))}</strong>, version {html.esc(meta('version', ''))}."
-        f" {html.esc(meta('description', ''))}</p>"
+        f"<p><strong>{markup.esc(meta('title', ''))}</strong>, version {markup.esc(meta('version', ''))}."
+        f" {markup.esc(meta('description', ''))}</p>"
     )
-    root = data_dir()
+    root = ds.data_dir
     st.download_button(
         "Download the whole data package (zip)",
         data=lambda: export.package_zip(root),
@@ -34,8 +33,7 @@ def render(ds: Dataset) -> None:
     )
 
     st.header("How to cite")
-    citation = _citation(ds)
-    st.code(citation, language=None, wrap_lines=True)
+    st.code(markup.citation(ds), language=None, wrap_lines=True)
     st.caption(
         "For the shipped data, the repository's CITATION.cff gives this citation in the Citation File Format."
     )
@@ -43,7 +41,7 @@ def render(ds: Dataset) -> None:
     st.header("Licence")
     for licence in meta("licenses", []):
         st.html(
-            f"<p>{html.link(licence.get('path', ''), licence.get('name', ''))}: {html.esc(licence.get('title', ''))}</p>"
+            f"<p>{markup.link(licence.get('path', ''), licence.get('name', ''))}: {markup.esc(licence.get('title', ''))}</p>"
         )
 
     st.header("Provenance")
@@ -60,7 +58,7 @@ def render(ds: Dataset) -> None:
     st.header("Method and codebook")
     path = root / CODEBOOK
     if path.is_file():
-        st.html(_markdown(path.read_text(encoding="utf-8-sig")))
+        st.html(markup.markdown_document(path.read_text(encoding="utf-8-sig")))
     else:
         st.caption(f"This data package has no {CODEBOOK}.")
 
@@ -76,23 +74,3 @@ def render(ds: Dataset) -> None:
             width="stretch",
             column_config={"description": st.column_config.TextColumn(width="large")},
         )
-
-
-def _markdown(text: str) -> str:
-    """Markdown to HTML with raw HTML switched off; unsafe link schemes are dropped.
-
-    Wide tables scroll inside their own box, so a phone screen never scrolls sideways.
-    """
-    body = MarkdownIt("commonmark", {"html": False}).enable("table").render(text)
-    return f'<div style="overflow-x:auto;overflow-wrap:anywhere">{body}</div>'
-
-
-def _citation(ds: Dataset) -> str:
-    meta = ds.schema.meta
-    authors = ", ".join(c.get("title", "") for c in meta("contributors", []) if c.get("title"))
-    year = str(meta("created", ""))[:4]
-    where = "; ".join(s.get("title", "") for s in meta("sources", []))
-    return (
-        f"{authors or 'Unknown'} ({year}). {meta('title', '')} (version {meta('version', '')}) "
-        f"[Data set]. Derived from: {where}."
-    )

@@ -5,10 +5,11 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from cooperation import aggregate, charts, export
+from cooperation import aggregate, charts, display, export, routes
 from cooperation import filters as flt
 from cooperation.data import Dataset
-from cooperation.ui import count_metrics, md_escape, no_match, statements_table
+from cooperation.markup import md_escape
+from cooperation.ui import count_metrics, no_match, statements_table
 
 # (tab label, what the chart shows, its aggregate, its figure). The chosen tab
 # is kept in the link (?chart=Mentions); only that chart is computed and sent,
@@ -43,7 +44,6 @@ CHARTS = (
         charts.strength_chart,
     ),
 )
-CHART_PARAM = "chart"
 
 
 def render(ds: Dataset, filters: flt.Filters) -> None:
@@ -60,7 +60,7 @@ def render(ds: Dataset, filters: flt.Filters) -> None:
 
     st.subheader("Statements")
     statements = flt.statements_of(ds, rows)
-    statements_table(aggregate.table(ds, statements), len(statements), ds)
+    statements_table(ds, display.statements_table(ds, statements), len(statements))
     st.download_button(
         f"Download these {len(statements):,} statements (CSV)",
         data=lambda: export.statements_csv(ds, statements),
@@ -74,7 +74,7 @@ def render(ds: Dataset, filters: flt.Filters) -> None:
 @st.fragment
 def _chart_tabs(ds: Dataset, rows: pd.DataFrame) -> None:
     """The chart tabs: switching tabs reruns only this fragment, not the page."""
-    tabs = st.tabs([label for label, *_ in CHARTS], key=CHART_PARAM, bind="query-params")
+    tabs = st.tabs([label for label, *_ in CHARTS], key=routes.CHART, bind="query-params")
     for tab, (label, caption, aggregate_of, figure_of) in zip(tabs, CHARTS):
         with tab:
             if tab.open is False:

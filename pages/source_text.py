@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from cooperation import aggregate, charts, html
+from cooperation import display, markup, routes
 from cooperation import filters as flt
 from cooperation.data import Dataset
-from cooperation.ui import md_escape, statement_cards
+from cooperation.markup import md_escape
 
 
 def render(ds: Dataset, filters: flt.Filters) -> None:
@@ -22,19 +22,18 @@ def render(ds: Dataset, filters: flt.Filters) -> None:
         "current filters, and a statement a link led you to, stand out in bold; hover "
         "over a highlight for its details."
     )
-    colors = charts.country_colors(ds)
-    focus = _focus(ds, colors)
-    st.html(html.legend(colors))
-    matching = set(flt.apply(ds, filters)["statement_id"]) if filters.active else set()
+    focus = _focus(ds)
+    st.html(markup.legend(ds.country_colors))
+    emphasised = set(flt.apply(ds, filters)["statement_id"]) if filters.active else set()
     if focus is not None:
-        matching.add(focus.statement["statement_id"])
+        emphasised.add(focus.statement["statement_id"])
     coverage = {c.source_id: c for c in ds.coverage}
     for source in ds.sources.itertuples():
         st.header(md_escape(source.title), divider="gray")
         st.html(
-            f"<p>{html.esc(source.publisher)}, published {html.esc(source.published)}; "
-            f"event of {html.esc(source.event_date)}: {html.esc(source.event)}. "
-            f"{html.link(source.url, 'Read the original')}</p>"
+            f"<p>{markup.esc(source.publisher)}, published {markup.esc(source.published)}; "
+            f"event of {markup.esc(source.event_date)}: {markup.esc(source.event)}. "
+            f"{markup.link(source.url, 'Read the original')}</p>"
         )
         cov = coverage[source.source_id]
         st.metric(
@@ -43,15 +42,15 @@ def render(ds: Dataset, filters: flt.Filters) -> None:
             help=f"{cov.quoted} quoted by statements, {cov.narration} listed as narration or context.",
         )
         text = ds.texts[source.source_id]
-        st.html(html.annotate(text, _marks(ds, source.source_id, colors, matching)))
+        st.html(markup.annotate(text, markup.source_marks(ds, source.source_id, emphasised)))
 
 
-def _focus(ds: Dataset, colors) -> aggregate.InContext | None:
+def _focus(ds: Dataset) -> display.InContext | None:
     """The statement a link singled out (``?statement=<id>``): its card and the sentences its quote stands in."""
-    wanted = st.query_params.get(aggregate.STATEMENT_PARAM)
+    wanted = st.query_params.get(routes.STATEMENT)
     if wanted is None:
         return None
-    focus = aggregate.in_context(ds, wanted)
+    focus = display.in_context(ds, wanted)
     if focus is None:
         st.warning(
             f"No statement has the id “{md_escape(wanted)}”, so none is singled out below.",
@@ -59,45 +58,10 @@ def _focus(ds: Dataset, colors) -> aggregate.InContext | None:
         )
         return None
     statement = focus.statement
-    start, end = statement["quote_span"]
-    text = ds.texts[statement["source_id"]]
     with st.container(border=True):
         st.subheader("The statement you followed")
-        st.html(statement_cards(ds, ds.statements.loc[[statement.name]], context_links=False))
+        st.html(markup.statement_cards(ds, ds.statements.loc[[statement.name]], context_links=False))
         st.caption("Its quote in the source, with a sentence either side; the whole text follows.")
-        mark = html.Mark(
-            start=start - focus.start,
-            end=end - focus.start,
-            color=colors[statement["country"]],
-            title=f"{statement['name']} · {statement['strength']}",
-            labels=(),
-            emphasis=True,
-        )
-        st.html(html.annotate(text[focus.start : focus.end], [mark]))
+        passage = ds.texts[statement["source_id"]][focus.start : focus.end]
+        st.html(markup.annotate(passage, [markup.focus_mark(ds, statement, focus.start)]))
     return focus
-
-
-def _marks(ds: Dataset, source_id: str, colors, matching: set[str]) -> list[html.Mark]:
-    """One mark per distinct quoted span and speaker, merging statements that share it."""
-    labels = ds.sector_labels
-    mine = ds.statements[ds.statements["source_id"] == source_id]
-    groups: dict[tuple, dict] = {}
-    for row in mine.itertuples():
-        group = groups.setdefault(
-            (*row.quote_span, row.country),
-            {"name": row.name, "sectors": {}, "strengths": {}, "hit": False},
-        )
-        group["sectors"].update(dict.fromkeys(labels[s] for s in row.sectors))
-        group["strengths"][row.strength] = None
-        group["hit"] |= row.statement_id in matching
-    return [
-        html.Mark(
-            start=start,
-            end=end,
-            color=colors[country],
-            title=f"{g['name']} · {', '.join(g['strengths'])} · {', '.join(g['sectors'])}",
-            labels=tuple(g["sectors"]),
-            emphasis=g["hit"],
-        )
-        for (start, end, country), g in sorted(groups.items())
-    ]

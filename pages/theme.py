@@ -7,7 +7,8 @@ import streamlit as st
 from cooperation import aggregate, charts
 from cooperation import filters as flt
 from cooperation.data import Dataset
-from cooperation.ui import count_metrics, md_escape, no_match, statement_cards
+from cooperation.markup import md_escape, statement_cards
+from cooperation.ui import count_metrics, no_match
 
 CARD_LIMIT = 50  # cards per country; the overview's table and download hold all
 

@@ -1,27 +1,38 @@
-"""Shared fixtures: a private copy of the shipped data that a test may break."""
+"""Shared fixtures: a private copy of a dataset that a test may break, and a guard on the originals."""
 
 from __future__ import annotations
 
+import hashlib
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "data"
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
+from tests.helpers import DATA, FIXTURES, MEETING
+
+
+def snapshot(path: Path) -> dict[str, str]:
+    """Every file under ``path`` with the SHA-256 of its bytes."""
+    return {
+        str(p.relative_to(path)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(path.rglob("*"))
+        if p.is_file()
+    }
+
+
+@pytest.fixture(scope="session", autouse=True)
+def originals_untouched() -> Iterator[None]:
+    """The shipped data and the fixtures are byte for byte the same after the suite as before it."""
+    before = {root: snapshot(root) for root in (DATA, FIXTURES)}
+    yield
+    for root, files in before.items():
+        assert snapshot(root) == files, f"the test suite changed files under {root}"
 
 
 @pytest.fixture
 def data_copy(tmp_path: Path) -> Path:
-    """A copy of the shipped data directory, safe to modify."""
+    """A copy of the meeting fixture, safe to modify."""
     target = tmp_path / "data"
-    shutil.copytree(DATA, target)
+    shutil.copytree(MEETING, target)
     return target
-
-
-def replace_in(path: Path, old: str, new: str, count: int = 1) -> None:
-    """Replace ``old`` by ``new`` in a file, failing loudly if ``old`` is absent."""
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path.name}"
-    path.write_text(text.replace(old, new, count), encoding="utf-8")

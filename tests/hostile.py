@@ -1,4 +1,4 @@
-"""A hostile copy of the shipped data: markup, script and Markdown directives in every text field.
+"""A hostile copy of the meeting fixture: markup, script and Markdown directives in every text field.
 
 The package's own title, descriptions, contributor and licence carry it too.
 It still validates: ids stay slugs and URLs stay https, because the validator
@@ -8,12 +8,11 @@ one source sentence carries it together with a statement quoting it verbatim.
 
 from __future__ import annotations
 
-import csv
 import json
 import shutil
 from pathlib import Path
 
-from tests.conftest import DATA
+from tests.helpers import MEETING, rewrite, rows
 
 PAYLOAD = (
     "<script>alert('xss-script')</script>"
@@ -23,6 +22,9 @@ PAYLOAD = (
     '<a href="javascript:alert(\'xss-a\')" id="pwned-a">html link</a> '
     "[md link](javascript:alert('xss-md')) costs $5 and $10 :red[red text] **bold**"
 )
+# The statement whose quote and summary become the payload: another statement
+# quotes the rest of its sentence, so every sentence stays accounted for.
+CARRIER = "vell-students"
 # Pieces that must read literally on the page.
 LITERALS = ("costs $5 and $10", ":red[red text]", "**bold**", "<script>", "[md link](javascript:")
 MARKERS = ("#pwned-img", "#pwned-iframe", "#pwned-a")
@@ -38,28 +40,17 @@ TEXT = {
 }
 
 
-def _edit(path: Path, change) -> None:
-    with path.open(encoding="utf-8", newline="") as handle:
-        table = list(csv.DictReader(handle))
-    fields = list(table[0])
-    for i, row in enumerate(table):
-        change(i, row)
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fields)
-        writer.writeheader()
-        writer.writerows(table)
-
-
 def make_hostile(target: Path) -> Path:
-    shutil.copytree(DATA, target)
+    shutil.copytree(MEETING, target)
     for name, columns in TEXT.items():
 
         def change(i, row, columns=columns):
             for column in columns:
                 # Unique columns (labels, titles) stay unique; countries stay distinct.
                 row[column] = f"{PAYLOAD} {column} {i + 1}"
+            return row
 
-        _edit(target / f"{name}.csv", change)
+        rewrite(target / f"{name}.csv", change)
 
     package_path = target / "datapackage.json"
     package = json.loads(package_path.read_text(encoding="utf-8"))
@@ -73,16 +64,17 @@ def make_hostile(target: Path) -> Path:
             field["description"] = f"{PAYLOAD} {field['name']}"
     package_path.write_text(json.dumps(package, indent=2), encoding="utf-8")
 
-    text_path = target / "sources" / "xinhua-2021-12-07-li-keqiang-de-croo.txt"
+    text_path = target / rows(MEETING, "sources")[0]["text_path"]
     text_path.write_text(
         text_path.read_text(encoding="utf-8").rstrip("\n") + f" Hostile: {PAYLOAD} ends here.\n",
         encoding="utf-8",
     )
 
     def quote_payload(i, row):
-        if i == 0:
+        if row["statement_id"] == CARRIER:
             row["quote"] = PAYLOAD
             row["summary"] = PAYLOAD
+        return row
 
-    _edit(target / "statements.csv", quote_payload)
+    rewrite(target / "statements.csv", quote_payload)
     return target

@@ -6,13 +6,13 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from benchmarks import run
-from tests.conftest import DATA, ROOT
+from tests.helpers import MEETING, ROOT
 
 BARE = str(ROOT / "benchmarks" / "bare_app.py")
 
 
 def _bare(monkeypatch, **env: str) -> AppTest:
-    monkeypatch.setenv("BENCH_DATA", str(DATA))
+    monkeypatch.setenv("BENCH_DATA", str(MEETING))
     for name, value in env.items():
         monkeypatch.setenv(name, value)
     return AppTest.from_file(BARE, default_timeout=30).run()

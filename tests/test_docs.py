@@ -8,8 +8,7 @@ import re
 import yaml
 
 from cooperation import load
-from tests.conftest import DATA, ROOT
-from tests.oracle import rows
+from tests.helpers import DATA, ROOT, rows
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 CODEBOOK = (DATA / "CODEBOOK.md").read_text(encoding="utf-8")

@@ -12,10 +12,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cooperation import DataError, Dataset, load
-from tests.conftest import DATA
+from tests.helpers import MEETING
 
-HEADER = (DATA / "statements.csv").read_text(encoding="utf-8").splitlines()[0].split(",")
-ROWS = list(csv.reader(io.StringIO((DATA / "statements.csv").read_text(encoding="utf-8"))))[1:]
+HEADER = (MEETING / "statements.csv").read_text(encoding="utf-8").splitlines()[0].split(",")
+ROWS = list(csv.reader(io.StringIO((MEETING / "statements.csv").read_text(encoding="utf-8"))))[1:]
 
 cells = st.one_of(
     st.text(max_size=40),
@@ -40,7 +40,7 @@ def test_arbitrary_statements_never_crash(body, header, raw):
     """Whatever statements.csv holds, load() returns a Dataset or raises DataError."""
     with tempfile.TemporaryDirectory() as tmp:
         target = Path(tmp) / "data"
-        shutil.copytree(DATA, target)
+        shutil.copytree(MEETING, target)
         try:
             content = raw if raw is not None else _csv(header, body)
         except UnicodeEncodeError:

@@ -1,105 +1,130 @@
-"""The Table Schema pass finds the same problems whether a table is checked whole, from its file or in chunks."""
+"""The vectorised Table Schema checks find what Frictionless finds, at the same lines, at any size."""
 
 from __future__ import annotations
 
 import csv
 
+import pandas as pd
 import pytest
+from frictionless import Package
 
 from benchmarks.generate import generate
 from cooperation import tableschema
 from cooperation.schema import Schema
 from cooperation.validate import validate
-from tests.conftest import DATA
-from tests.test_validate import CASES, STATEMENTS, _sub
+from tests.helpers import MEETING
+from tests.test_validate import CASES
 
-# Row-level breakage that the shipped cases do not cover, for the chunk and lookup logic.
-STRUCTURE = [
-    ("missing-cell", _sub(STATEMENTS, ",position,China attaches great importance", ",position")),
-    ("extra-cell", _sub(STATEMENTS, "Reported speech: Li said that ...\n", "Reported speech: Li said that ...,x\n")),
-    ("blank-row", _sub(STATEMENTS, "\nli-importance,", "\n\nli-importance,")),
-    ("duplicate-far-apart", lambda d: _append(d / STATEMENTS, "li-anniversary")),
-    ("restates-unknown", _sub("narration.csv", ",li-tap-potential,", ",li-tap-potentail,")),
+# The cases that break a table against its Table Schema (the others break what no schema can say).
+TABLE_SCHEMA_CASES = [
+    "type-date", "date-not-iso", "url-scheme", "url-ftp", "enum", "required", "unique",
+    "foreign-key-speaker", "foreign-key-source", "foreign-key-theme", "bad-integer", "below-minimum",
+    "missing-cell", "extra-cell", "blank-row", "restates-unknown",
 ]  # fmt: skip
 
 
-def _append(path, statement_id):
-    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    copied = next(line for line in lines if line.startswith(f"{statement_id},"))
-    path.write_text("".join(lines) + copied, encoding="utf-8")
+@pytest.mark.parametrize("name", TABLE_SCHEMA_CASES)
+def test_the_same_rows_as_frictionless(name, data_copy):
+    """Frictionless, reading the files row by row, finds problems in exactly the rows the validator names."""
+    CASES[name].breaks(data_copy)
+    package = Package(str(data_copy / "datapackage.json"))
+    report = package.validate()
+    theirs = {
+        (package.get_resource(task.name).path, error.row_number)
+        for task in report.tasks
+        for error in task.errors
+    }
+    assert theirs, "the case should break the data"
+    files = {path for path, _ in theirs}
+    ours = {(p.file, p.line) for p in validate(data_copy).problems if p.file in files}
+    assert ours == theirs
 
 
-def _problems(path, monkeypatch, *, chunked=False, from_files=False):
-    with monkeypatch.context() as m:
-        if chunked:
-            m.setattr(tableschema, "MIN_CHUNK_ROWS", 1)  # split every table, however small
-        if from_files:
-            m.setattr(tableschema, "_readable", lambda schema, name: False)
-        return sorted(map(str, validate(path, workers=2 if chunked else 1).problems))
-
-
-@pytest.mark.parametrize("case", CASES + STRUCTURE, ids=[c[0] for c in CASES + STRUCTURE])
-def test_chunks_and_files_agree(case, data_copy, monkeypatch):
-    """Chunked in two processes, whole, or read by frictionless from the files: the same problems."""
-    case[1](data_copy)
-    from_files = _problems(data_copy, monkeypatch, from_files=True)
-    assert from_files, "the case should break the data"
-    assert _problems(data_copy, monkeypatch) == from_files
-    assert _problems(data_copy, monkeypatch, chunked=True) == from_files
-
-
-def test_rows_with_one_key_share_a_chunk(monkeypatch):
-    """Every data row lands in exactly one chunk, and rows with the same primary key in the same one."""
-    monkeypatch.setattr(tableschema, "MIN_CHUNK_ROWS", 1)
-    schema = Schema.read(DATA)
-    header = schema.field_names("statements")
-    rows = [header, *([f"id{i % 7}", *[""] * (len(header) - 1)] for i in range(40))]
-    chunks = [t for t in tableschema.plan(DATA, schema, {"statements": rows}, 3) if t.name == "statements"]
-    assert len(chunks) > 1
-    assert sorted(line for t in chunks for line in t.lines) == list(range(2, 42))
-    owner = {}
-    for index, task in enumerate(chunks):
-        for row in task.rows[1:]:
-            assert owner.setdefault(row[0], index) == index
-
-
-def test_lookups_hold_only_the_referenced_rows():
-    """A foreign key's lookup table holds the referenced rows the chunk can match, not the whole table."""
-    schema = Schema.read(DATA)
-    rows = {n: _rows(DATA / schema.path(n)) for n in ("statements", "narration", "sources", "speakers")}
-    narration = next(t for t in tableschema.plan(DATA, schema, rows) if t.name == "narration")
-    lookup = next(lookup for lookup in narration.lookups if lookup.name == "statements")
-    restated = {row[rows["narration"][0].index("restates")] for row in rows["narration"][1:]} - {""}
-    assert lookup.rows[0] == ["statement_id"]
-    assert {row[0] for row in lookup.rows[1:]} == restated
-    assert len(lookup.rows) - 1 < len(rows["statements"]) - 1
-
-
-def _rows(path):
+def test_a_large_table_is_checked_whole_with_true_lines(tmp_path):
+    """In 20,000 statements, a duplicate id and a strength that does not exist, far apart, are found at their lines."""
+    data = generate(20_000, tmp_path / "data", source=MEETING)
+    path = data / "statements.csv"
     with path.open(encoding="utf-8", newline="") as handle:
-        return list(csv.reader(handle))
-
-
-def test_large_table_is_split_and_lines_stay_true(tmp_path):
-    """At twice MIN_CHUNK_ROWS statements, a duplicate id and a bad value far apart are found at their lines."""
-    data = generate(2 * tableschema.MIN_CHUNK_ROWS, tmp_path / "data")
-    path = data / STATEMENTS
-    rows = _rows(path)
-    header = rows[0]
-    copy = list(rows[1])  # the first statement again, at the end, with a strength that does not exist
+        table = list(csv.reader(handle))
+    header = table[0]
+    copy = list(table[1])  # the first statement again, at the end, with a strength that does not exist
     copy[header.index("strength")] = "pledged"
     with path.open("a", encoding="utf-8", newline="") as handle:
         csv.writer(handle, lineterminator="\n").writerow(copy)
-    last = len(rows) + 1  # the file line of the appended row
-
-    schema = Schema.read(data)
-    chunks = [
-        t for t in tableschema.plan(data, schema, {"statements": _rows(path)}, 2) if t.name == "statements"
-    ]
-    assert len(chunks) == 2
-
-    problems = validate(data, workers=2).problems
+    last = len(table) + 1  # the appended row's line
+    problems = validate(data).problems
     assert {(p.line, p.column, p.value) for p in problems} == {
         (last, "statement_id", copy[0]),
         (last, "strength", "pledged"),
     }, problems
+
+
+def _schema(fields: list[dict], **table) -> Schema:
+    return Schema({"resources": [{"name": "t", "path": "t.csv", "schema": {"fields": fields, **table}}]})
+
+
+def _check(schema: Schema, rows: dict[str, list[str]], others=None) -> list[tuple]:
+    frame = pd.DataFrame(rows, dtype="str")
+    frame.index = pd.RangeIndex(2, len(frame) + 2, name="line")
+    found = tableschema.check(schema, "t", frame, {"t": frame, **(others or {})})
+    return [(p.line, p.column, p.value, p.message) for p in found]
+
+
+def test_a_primary_key_of_two_fields():
+    """A key of two fields is unique as a pair: the second of two equal pairs is the duplicate."""
+    schema = _schema([{"name": "a"}, {"name": "b"}], primaryKey=["a", "b"])
+    found = _check(schema, {"a": ["x", "x", "x"], "b": ["1", "2", "1"]})
+    assert [(line, column) for line, column, *_ in found] == [(4, "a, b")]
+
+
+def test_a_foreign_key_of_two_fields_and_one_to_itself():
+    """A two-field reference must match a row of the other table; a reference with no resource is to the table itself."""
+    schema = Schema(
+        {
+            "resources": [
+                {
+                    "name": "t",
+                    "path": "t.csv",
+                    "schema": {
+                        "fields": [{"name": "id"}, {"name": "a"}, {"name": "b"}, {"name": "parent"}],
+                        "foreignKeys": [
+                            {"fields": ["a", "b"], "reference": {"resource": "u", "fields": ["x", "y"]}},
+                            {"fields": ["parent"], "reference": {"resource": "", "fields": ["id"]}},
+                        ],
+                    },
+                },
+                {"name": "u", "path": "u.csv", "schema": {"fields": [{"name": "x"}, {"name": "y"}]}},
+            ]
+        }
+    )
+    other = pd.DataFrame({"x": ["1", "2"], "y": ["p", "q"]}, dtype="str")
+    rows = {"id": ["r1", "r2", "r3"], "a": ["1", "1", "2"], "b": ["p", "q", "q"], "parent": ["", "r1", "r9"]}
+    found = _check(schema, rows, {"u": other})
+    assert [(line, column, value) for line, column, value, _ in found] == [(3, "a", "1"), (4, "parent", "r9")]
+
+
+@pytest.mark.parametrize(
+    ("field", "words"),
+    [
+        ({"name": "f", "type": "geopoint"}, "type 'geopoint'"),
+        ({"name": "f", "type": "date", "format": "%d/%m/%Y"}, "format '%d/%m/%Y'"),
+        ({"name": "f", "constraints": {"exclusiveMinimum": 1}}, "constraint 'exclusiveMinimum'"),
+    ],
+)
+def test_what_the_validator_cannot_check_is_reported(field, words):
+    """A type, format or constraint the adapter does not map is a descriptor problem, not silently passed."""
+    (problem,) = tableschema.unsupported(_schema([field]))
+    assert words in problem.message
+    assert problem.file == "datapackage.json"
+
+
+def test_references_to_nothing_are_reported():
+    """A primary key or foreign key naming a field or resource that does not exist is a descriptor problem."""
+    schema = _schema(
+        [{"name": "a"}],
+        primaryKey=["b"],
+        foreignKeys=[{"fields": ["a"], "reference": {"resource": "nowhere", "fields": ["id"]}}],
+    )
+    messages = " | ".join(p.message for p in tableschema.unsupported(schema))
+    assert "primary key names 'b'" in messages
+    assert "resource 'nowhere'" in messages

@@ -1,8 +1,9 @@
-"""Browser fixtures: a real ``streamlit run`` on a free port, and Chromium found on this machine.
+"""Browser fixtures: a real ``streamlit run`` on a free port, Chromium found on this machine, one timeout.
 
 Chromium is Playwright's own when installed, otherwise Debian's /usr/bin/chromium.
 With neither, the browser tests skip with the reason, except when CI=true (or
-REQUIRE_BROWSER=1), where they fail.
+REQUIRE_BROWSER=1), where they fail. A failing test shows the output of every
+server it used.
 """
 
 from __future__ import annotations
@@ -12,13 +13,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
-from benchmarks.servers import CHROMIUM_ARGS, Server, find_chromium, start_streamlit
-from tests.conftest import DATA, ROOT
+from tests.helpers import MEETING, ROOT
+from tests.servers import CHROMIUM_ARGS, Server, find_chromium, start_streamlit
 
 ARTIFACTS = ROOT / "artifacts"
 IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
+# One generous limit for every wait on the app, in milliseconds: machines here are sometimes busy.
+TIMEOUT_MS = 60_000
+expect.set_options(timeout=TIMEOUT_MS)
 
 
 def pytest_collection_modifyitems(items):
@@ -26,6 +30,17 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if here in Path(item.fspath).parents:
             item.add_marker(pytest.mark.browser)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """On a failure, attach the output of each server the test used."""
+    report = yield
+    if report.failed:
+        for name, value in item.funcargs.items():
+            if isinstance(value, Server):
+                report.sections.append((f"output of server {name} ({value.url})", value.output()[-20_000:]))
+    return report
 
 
 def _browser_required() -> bool:
@@ -44,14 +59,29 @@ def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, "executable_path": executable, "args": CHROMIUM_ARGS}
 
 
-def start_server(data: Path = DATA) -> Server:
+@pytest.fixture
+def page(page: Page) -> Page:
+    """pytest-playwright's page, waiting at most TIMEOUT_MS for anything (so do the tabs it opens)."""
+    page.context.set_default_timeout(TIMEOUT_MS)
+    page.set_default_timeout(TIMEOUT_MS)
+    return page
+
+
+def new_page(browser: Browser, **options) -> Page:
+    """A page in a context of its own (its own session), waiting at most TIMEOUT_MS for anything."""
+    context = browser.new_context(**options)
+    context.set_default_timeout(TIMEOUT_MS)
+    return context.new_page()
+
+
+def start_server(data: Path = MEETING) -> Server:
     """``streamlit run app.py`` on a free port, returned once /_stcore/health answers ok."""
     return start_streamlit(ROOT / "app.py", data)
 
 
 @pytest.fixture(scope="session")
 def server() -> Iterator[Server]:
-    """The app on the shipped data."""
+    """The app on the meeting fixture."""
     running = start_server()
     yield running
     running.stop()
@@ -68,7 +98,7 @@ def page_errors(page: Page) -> Iterator[list[str]]:
 
 def wait_idle(page: Page) -> None:
     """Wait until the script has finished and no element is still a skeleton."""
-    page.wait_for_selector(IDLE, timeout=30_000)
+    expect(page.locator(IDLE)).to_have_count(1)
     expect(page.get_by_test_id("stSkeleton")).to_have_count(0)
     expect(page.locator(IDLE)).to_be_visible()
 
@@ -85,3 +115,17 @@ def metric(page: Page, label: str):
         .filter(has=page.get_by_test_id("stMetricLabel").get_by_text(label, exact=True))
         .get_by_test_id("stMetricValue")
     )
+
+
+def pick_sector(page: Page, label: str) -> None:
+    """Choose a sector in the sidebar's Sectors multiselect, as a person would."""
+    box = page.get_by_test_id("stSidebar").get_by_role("combobox", name="Sectors")
+    box.click()
+    box.fill(label)
+    page.get_by_role("option", name=label, exact=True).click()
+
+
+def sector_chips(page: Page):
+    """The selected values shown in the Sectors multiselect."""
+    box = page.get_by_test_id("stSidebar").get_by_test_id("stMultiSelect")
+    return box.filter(has=page.get_by_role("combobox", name="Sectors")).locator("[data-tag]")

@@ -6,35 +6,23 @@ import csv
 import io
 import re
 
+import pytest
 from playwright.sync_api import Page, WebSocket, expect
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
-from tests.browser.conftest import ARTIFACTS, IDLE, metric, open_app, wait_idle
-from tests.conftest import DATA
-from tests.oracle import expected, rows
+from cooperation import routes
+from tests.browser.conftest import ARTIFACTS, IDLE, metric, open_app, pick_sector, sector_chips, wait_idle
+from tests.helpers import MEETING, expected, row, rows
 
-SECTORS = {r["sector_id"]: r["label"] for r in rows(DATA, "sectors")}
-THEMES = rows(DATA, "themes")
-
-
-def pick_sector(page: Page, label: str) -> None:
-    """Choose a sector in the sidebar's Sectors multiselect, as a person would."""
-    box = page.get_by_test_id("stSidebar").get_by_role("combobox", name="Sectors")
-    box.click()
-    box.fill(label)
-    page.get_by_role("option", name=label, exact=True).click()
-
-
-def sector_chips(page: Page):
-    """The selected values shown in the Sectors multiselect."""
-    box = page.get_by_test_id("stSidebar").get_by_test_id("stMultiSelect")
-    return box.filter(has=page.get_by_role("combobox", name="Sectors")).locator("[data-tag]")
+SECTORS = {r["sector_id"]: r["label"] for r in rows(MEETING, "sectors") if expected(MEETING, r["sector_id"])}
+FIRST, SECOND = list(SECTORS)[:2]  # two sectors that statements name
+THEMES = rows(MEETING, "themes")
 
 
 def test_overview_loads_with_the_right_count(page: Page, server, page_errors):
     """The overview loads with no exception and counts every statement."""
     open_app(page, server.url)
-    expect(metric(page, "Statements")).to_have_text(str(len(expected(DATA))))
+    expect(metric(page, "Statements")).to_have_text(str(len(expected(MEETING))))
     expect(page.get_by_test_id("stException")).to_have_count(0)
     expect(page.get_by_test_id("stTab")).to_have_count(4)
     expect(page.locator(".js-plotly-plot")).to_have_count(1)  # only the open tab's chart
@@ -47,10 +35,10 @@ def test_overview_loads_with_the_right_count(page: Page, server, page_errors):
 def test_picking_a_sector_updates_count_table_and_url(page: Page, server, page_errors):
     """Picking a sector in Sectors updates the count and the table, and the URL carries its id."""
     open_app(page, server.url)
-    pick_sector(page, SECTORS["intellectual-property"])
-    want = expected(DATA, "intellectual-property")
+    pick_sector(page, SECTORS[FIRST])
+    want = expected(MEETING, FIRST)
     expect(metric(page, "Statements")).to_have_text(str(len(want)))
-    expect(page).to_have_url(re.compile(r"[?&]sector=intellectual-property(&|$)"))
+    expect(page).to_have_url(re.compile(rf"[?&]sector={FIRST}(&|$)"))
     wait_idle(page)
     grid = page.get_by_test_id("stDataFrame")
     expect(grid).to_have_count(1)
@@ -59,16 +47,16 @@ def test_picking_a_sector_updates_count_table_and_url(page: Page, server, page_e
 
 def test_chart_tabs_live_in_the_link(page: Page, server, page_errors):
     """Choosing a chart tab draws that chart, keeps the filter and puts the tab in the URL; the link reopens it."""
-    open_app(page, f"{server.url}/?sector=free-trade")
+    open_app(page, f"{server.url}/?sector={FIRST}")
     page.get_by_role("tab", name="Themes").click()
     wait_idle(page)
     expect(page.locator(".js-plotly-plot .treemaplayer")).to_have_count(1)
     expect(page.locator(".js-plotly-plot")).to_have_count(1)
     expect(page).to_have_url(re.compile(r"[?&]chart=Themes(&|$)"))
-    expect(page).to_have_url(re.compile(r"[?&]sector=free-trade(&|$)"))
+    expect(page).to_have_url(re.compile(rf"[?&]sector={FIRST}(&|$)"))
     link = page.url
 
-    pick_sector(page, SECTORS["biomedicine"])  # a filter change keeps the chosen chart
+    pick_sector(page, SECTORS[SECOND])  # a filter change keeps the chosen chart
     wait_idle(page)
     expect(page).to_have_url(re.compile(r"[?&]chart=Themes(&|$)"))
     expect(page.locator(".js-plotly-plot .treemaplayer")).to_have_count(1)
@@ -76,7 +64,7 @@ def test_chart_tabs_live_in_the_link(page: Page, server, page_errors):
     open_app(page, link)
     expect(page.get_by_role("tab", name="Themes")).to_have_attribute("aria-selected", "true")
     expect(page.locator(".js-plotly-plot .treemaplayer")).to_have_count(1)
-    expect(metric(page, "Statements")).to_have_text(str(len(expected(DATA, "free-trade"))))
+    expect(metric(page, "Statements")).to_have_text(str(len(expected(MEETING, FIRST))))
 
 
 def _element(payload: bytes | str) -> str | None:
@@ -122,38 +110,55 @@ def test_switching_tabs_reruns_only_the_charts(page: Page, server, page_errors):
     assert "plotly_chart" in sent
     assert not sent & {"metric", "multiselect", "dataframe", "download_button"}
     expect(page.locator(".js-plotly-plot .treemaplayer")).to_have_count(1)
-    expect(metric(page, "Statements")).to_have_text(str(len(expected(DATA))))
+    expect(metric(page, "Statements")).to_have_text(str(len(expected(MEETING))))
 
 
 def test_switching_pages_keeps_the_filter(page: Page, server, page_errors):
     """After choosing a sector, moving to another page through the sidebar keeps it, in the URL too."""
-    open_app(page, f"{server.url}/?sector=free-trade")
-    theme = next(t for t in THEMES if t["theme_id"] == "economy")
+    open_app(page, f"{server.url}/?sector={FIRST}")
+    theme = THEMES[-1]
     page.get_by_test_id("stSidebarNav").get_by_role("link", name=theme["title"]).click()
     expect(page.get_by_role("heading", name=theme["title"])).to_be_visible()
     wait_idle(page)
-    expect(metric(page, "Statements")).to_have_text(str(len(expected(DATA, "free-trade"))))
-    expect(page).to_have_url(re.compile(r"/economy\?sector=free-trade$"))
-    expect(sector_chips(page)).to_have_text([SECTORS["free-trade"]])
+    expect(metric(page, "Statements")).to_have_text(
+        str(len(expected(MEETING, FIRST) & expected(MEETING, theme=theme["theme_id"])))
+    )
+    expect(page).to_have_url(re.compile(rf"/{theme['theme_id']}\?sector={FIRST}$"))
+    expect(sector_chips(page)).to_have_text([SECTORS[FIRST]])
 
 
-def test_a_table_row_leads_to_its_quote_in_the_source(page: Page, server, page_errors):
-    """Clicking a table row's "in context" link opens, in a new tab, the source with that row's quote."""
-    open_app(page, f"{server.url}/?sector=free-trade")
+def _link_in_the_table(page: Page) -> tuple[float, float]:
+    """Where the table of one row shows its link: found by the pointer the grid shows over it, not by widths."""
     grid = page.get_by_test_id("stDataFrame")
     grid.scroll_into_view_if_needed()
     box = grid.bounding_box()
-    # The grid is a canvas: the first row's "In context" cell, right of the 520 px Quote column.
-    x, y = box["x"] + 560, box["y"] + 53
-    page.mouse.move(x - 4, y)
-    page.mouse.move(x, y)
+    canvas = grid.locator("canvas").first
+
+    def pointer(x: float, y: float) -> bool:
+        page.mouse.move(x, y)
+        return canvas.evaluate("c => getComputedStyle(c).cursor") == "pointer"
+
+    bottom = box["y"] + box["height"]
+    for y in range(int(bottom) - 4, int(box["y"] + box["height"] / 2), -6):  # up from the bottom: the row
+        for x in range(int(box["x"]), int(box["x"] + box["width"]), 16):
+            if pointer(x, y):
+                return x + 4, y
+    raise AssertionError("no link found in the table")
+
+
+@pytest.mark.parametrize("which", [0, 1])
+def test_a_table_row_leads_to_its_quote_in_the_source(page: Page, server, page_errors, which):
+    """Clicking a row's "in context" link opens, in a new tab, the source with that row's own quote."""
+    sector = [s for s in SECTORS if len(expected(MEETING, s)) == 1][which]  # a table of one row
+    (statement_id,) = expected(MEETING, sector)
+    open_app(page, f"{server.url}/?sector={sector}")
+    x, y = _link_in_the_table(page)
     with page.context.expect_page() as opened:
         page.mouse.click(x, y)
     tab = opened.value
-    tab.wait_for_selector(IDLE, timeout=30_000)
-    statement_id = re.fullmatch(r".*/source\?statement=([a-z0-9-]+)", tab.url).group(1)
-    assert statement_id in expected(DATA, "free-trade")
-    quote = next(s["quote"] for s in rows(DATA, "statements") if s["statement_id"] == statement_id)
+    tab.wait_for_selector(IDLE)
+    assert tab.url == f"{server.url}/{routes.statement_link(statement_id)}"
+    quote = row(MEETING, "statements", "statement_id", statement_id)["quote"]
     expect(tab.get_by_role("heading", name="The statement you followed")).to_be_visible()
     expect(tab.locator("mark").first).to_have_text(quote)
 
@@ -161,14 +166,14 @@ def test_a_table_row_leads_to_its_quote_in_the_source(page: Page, server, page_e
 def test_a_card_leads_to_its_quote_in_the_source(page: Page, server, page_errors):
     """Following a theme card's "in context" link opens the source text with that quote singled out."""
     open_app(page, server.url)
-    theme = next(t for t in THEMES if t["theme_id"] == "economy")
+    theme = THEMES[0]
     page.get_by_test_id("stSidebarNav").get_by_role("link", name=theme["title"]).click()
     expect(page.get_by_role("heading", name=theme["title"])).to_be_visible()
     wait_idle(page)
     card = page.get_by_test_id("stMain").locator("div", has=page.locator("blockquote")).last
     quote = card.locator("blockquote").inner_text().strip("“”")
     card.get_by_role("link", name="in context").click()
-    expect(page).to_have_url(re.compile(r"/source\?statement=[a-z0-9-]+$"))
+    expect(page).to_have_url(re.compile(rf"/{routes.SOURCE}\?{routes.STATEMENT}=[a-z0-9-]+$"))
     wait_idle(page)
     heading = page.get_by_role("heading", name="The statement you followed")
     followed = page.get_by_test_id("stVerticalBlock").filter(has=heading).last  # the innermost: its box
@@ -179,9 +184,9 @@ def test_a_card_leads_to_its_quote_in_the_source(page: Page, server, page_errors
 
 def test_a_shared_link_prefills_the_filters(page: Page, server, page_errors):
     """Opening a link with two sector ids pre-fills Sectors with their labels and counts both."""
-    open_app(page, f"{server.url}/?sector=intellectual-property&sector=free-trade")
-    expect(sector_chips(page)).to_have_text([SECTORS["intellectual-property"], SECTORS["free-trade"]])
-    both = expected(DATA, "intellectual-property") | expected(DATA, "free-trade")
+    open_app(page, f"{server.url}/?sector={SECOND}&sector={FIRST}")
+    expect(sector_chips(page)).to_have_text([SECTORS[SECOND], SECTORS[FIRST]])
+    both = expected(MEETING, FIRST) | expected(MEETING, SECOND)
     expect(metric(page, "Statements")).to_have_text(str(len(both)))
 
 
@@ -197,20 +202,20 @@ def test_every_page_opens_with_its_title(page: Page, server, page_errors):
 
 def test_csv_download_holds_exactly_the_filtered_rows(page: Page, server, page_errors):
     """The CSV download holds the statements that match the filter, no more and no fewer."""
-    open_app(page, f"{server.url}/?sector=biomedicine")
+    open_app(page, f"{server.url}/?sector={FIRST}")
     button = page.get_by_test_id("stDownloadButton").get_by_role("button")
     with page.expect_download() as info:
         button.click()
     content = info.value.path().read_text(encoding="utf-8")
     downloaded = {r["statement_id"] for r in csv.DictReader(io.StringIO(content))}
-    assert downloaded == expected(DATA, "biomedicine")
+    assert downloaded == expected(MEETING, FIRST)
     assert info.value.suggested_filename.endswith("-filtered.csv")
 
 
 def test_nothing_overflows_a_phone_screen(page: Page, server, page_errors):
     """At 390 px wide no page scrolls sideways: long text wraps and charts fit."""
     page.set_viewport_size({"width": 390, "height": 844})
-    followed = f"source?statement={rows(DATA, 'statements')[0]['statement_id']}"
+    followed = routes.statement_link(rows(MEETING, "statements")[0]["statement_id"])
     for path in ["", *(t["theme_id"] for t in THEMES), "source", followed, "data"]:
         open_app(page, f"{server.url}/{path}")
         widths = page.evaluate(

@@ -8,9 +8,11 @@ from urllib.parse import quote
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import Server, metric, open_app, start_server
-from tests.hostile import LITERALS, MARKERS, make_hostile
-from tests.oracle import rows
+from cooperation import routes
+from tests.browser.conftest import metric, open_app, start_server
+from tests.helpers import rows
+from tests.hostile import CARRIER, LITERALS, MARKERS, make_hostile
+from tests.servers import Server
 
 
 @pytest.fixture(scope="module")
@@ -23,13 +25,12 @@ def hostile_server(tmp_path_factory) -> Iterator[Server]:
 
 
 def _pages(data) -> list[str]:
-    followed = rows(data, "statements")[0]["statement_id"]  # its quote and summary carry the payload
     return [
         "",
         *(t["theme_id"] for t in rows(data, "themes")),
-        "source",
-        f"source?statement={followed}",
-        "data",
+        routes.SOURCE,
+        routes.statement_link(CARRIER),  # its quote and summary carry the payload
+        routes.DATA,
     ]
 
 
@@ -69,11 +70,11 @@ def test_malformed_links_are_ignored(page: Page, server, page_errors):
     """Unknown ids, empty values, odd characters and a very long URL open the app with no error."""
     odd = quote("<script>alert(1)</script>'\"%00&;$:red[x]", safe="")
     links = [
-        "/?sector=&sector=free-trade",
+        f"/?sector=&sector={rows(server.data, 'sectors')[0]['sector_id']}",
         f"/?sector={odd}&speaker={odd}&strength={odd}&q={odd}",
         "/?sector=" + "x" * 6000,
         "/?" + "&".join(f"sector=s{i}" for i in range(300)),
-        "/economy?q=" + "y" * 3000 + "&unknown=1",
+        f"/{rows(server.data, 'themes')[0]['theme_id']}?q=" + "y" * 3000 + "&unknown=1",
     ]
     for link in links:
         open_app(page, server.url + link)

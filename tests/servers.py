@@ -1,4 +1,8 @@
-"""Start local servers on free ports and find a Chromium: shared by the browser tests and the benchmarks."""
+"""Start local servers on free ports and find a Chromium, for the browser tests (and the benchmarks).
+
+A server's output is read as it comes (a pipe nobody reads fills up and stalls
+the server) and kept, so that a failing test can show it.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from dataclasses import dataclass, field
@@ -50,6 +55,10 @@ class Server:
     url: str
     data: Path
     process: subprocess.Popen = field(repr=False)
+    lines: list[str] = field(default_factory=list, repr=False)  # its output so far, stdout and stderr merged
+
+    def output(self) -> str:
+        return "".join(self.lines)
 
     def peak_memory_mb(self) -> float:
         """The process's peak resident memory (VmHWM), in MiB."""
@@ -65,6 +74,11 @@ class Server:
             self.process.kill()
 
 
+def _drain(process: subprocess.Popen, lines: list[str]) -> None:
+    for line in process.stdout:
+        lines.append(line)
+
+
 def start(
     command: list[str], port: int, health: str, data: Path, env: dict[str, str] | None = None
 ) -> Server:
@@ -73,22 +87,25 @@ def start(
         command,
         cwd=ROOT,
         env={**os.environ, **(env or {})},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        errors="replace",
     )
-    url = f"http://127.0.0.1:{port}"
+    server = Server(f"http://127.0.0.1:{port}", data, process)
+    threading.Thread(target=_drain, args=(process, server.lines), daemon=True).start()
     deadline = time.monotonic() + START_TIMEOUT
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"{command[2:4]} exited: {process.stderr.read().decode(errors='replace')}")
+            raise RuntimeError(f"{command[2:4]} exited:\n{server.output()}")
         try:
-            with urllib.request.urlopen(url + health, timeout=1) as response:  # noqa: S310 - loopback only
+            with urllib.request.urlopen(server.url + health, timeout=1) as response:  # noqa: S310 - loopback only
                 if response.status == 200:
-                    return Server(url, data, process)
+                    return server
         except OSError:
             time.sleep(0.1)  # not answering yet: poll again
     process.kill()
-    raise RuntimeError(f"{command} did not answer {health} within {START_TIMEOUT} s")
+    raise RuntimeError(f"{command} did not answer {health} within {START_TIMEOUT} s:\n{server.output()}")
 
 
 def start_streamlit(

@@ -1,0 +1,104 @@
+"""Loading a valid package: typed, joined, immutable tables, and the values derived from them."""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import datetime
+import json
+import shutil
+
+import pytest
+
+from cooperation import data_dir, load, routes
+from tests.helpers import DATA, MEETING, OTHER, page, rows
+
+
+@pytest.fixture(scope="module")
+def ds():
+    return load(MEETING)
+
+
+def test_tables_are_typed(ds):
+    """Dates are dates, integers are integers and sector lists are tuples, as the schema says."""
+    source = rows(MEETING, "sources")[0]
+    assert ds.sources["published"].iloc[0] == datetime.date.fromisoformat(source["published"])
+    assert sorted(ds.themes["order"]) == sorted(int(t["order"]) for t in rows(MEETING, "themes"))
+    assert ds.statements["sectors"].iloc[0] == tuple(rows(MEETING, "statements")[0]["sectors"].split(";"))
+
+
+def test_themes_and_sectors_are_in_the_themes_order(ds):
+    """Themes follow their order column; sectors follow their theme."""
+    themes = sorted(rows(MEETING, "themes"), key=lambda t: int(t["order"]))
+    assert list(ds.themes["theme_id"]) == [t["theme_id"] for t in themes]
+    rank = {t["theme_id"]: i for i, t in enumerate(themes)}
+    assert [rank[t] for t in ds.sectors["theme_id"]] == sorted(rank[t] for t in ds.sectors["theme_id"])
+
+
+def test_tidy_has_one_row_per_statement_and_sector(ds):
+    """The tidy frame explodes each statement into one row per sector it names, labelled and attributed."""
+    assert len(ds.tidy) == sum(len(s["sectors"].split(";")) for s in rows(MEETING, "statements"))
+    assert ds.tidy["statement_id"].nunique() == len(ds.statements) == len(rows(MEETING, "statements"))
+    assert ds.tidy["sector"].notna().all()
+    assert ds.tidy["country"].notna().all()
+
+
+def test_dataset_is_frozen(ds):
+    """The dataset's attributes cannot be reassigned, nor its texts changed."""
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        ds.statements = None
+    with pytest.raises(TypeError):
+        ds.texts["x"] = "y"
+
+
+def test_strengths_follow_the_schema_order(ds):
+    """The commitment scale comes from the schema's enum, strongest first, and ranks each statement."""
+    assert ds.strengths == ds.schema.enum("statements", "strength")
+    ranks = ds.statements["strength_rank"]
+    assert [ds.strengths[r] for r in ranks] == list(ds.statements["strength"])
+
+
+def test_derived_values_live_on_the_dataset(ds):
+    """The dataset knows where it came from and each country's, strength's and theme's colour."""
+    assert ds.data_dir == MEETING
+    assert list(ds.country_colors) == list(dict.fromkeys(s["country"] for s in rows(MEETING, "speakers")))
+    assert len(set(ds.country_colors.values())) == len(ds.country_colors)
+    assert list(ds.strength_colors) == list(ds.strengths)
+    assert list(ds.theme_colors) == list(ds.themes["theme_id"])
+
+
+def test_data_dir_comes_from_the_environment(monkeypatch, tmp_path):
+    """COOPERATION_DATA chooses the data directory; without it, data/ beside app.py."""
+    monkeypatch.setenv("COOPERATION_DATA", str(tmp_path))
+    assert data_dir() == tmp_path
+    monkeypatch.delenv("COOPERATION_DATA")
+    assert data_dir() == DATA
+
+
+def test_optional_columns_may_be_left_out(tmp_path, monkeypatch):
+    """A package whose schema and files leave out every optional column loads and renders on every page."""
+    data = tmp_path / "data"
+    shutil.copytree(OTHER, data)
+    package = json.loads((data / "datapackage.json").read_text(encoding="utf-8"))
+    for resource in package["resources"]:
+        keys = {n for k in resource["schema"].get("foreignKeys", []) for n in k["fields"]}
+        resource["schema"]["fields"] = [
+            f
+            for f in resource["schema"]["fields"]
+            if f.get("constraints", {}).get("required") or f["name"] in keys
+        ]
+        path = data / resource["path"]
+        with path.open(encoding="utf-8", newline="") as handle:
+            table = list(csv.DictReader(handle))
+        with path.open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.DictWriter(
+                handle, [f["name"] for f in resource["schema"]["fields"]], extrasaction="ignore"
+            )
+            writer.writeheader()
+            writer.writerows(table)
+    (data / "datapackage.json").write_text(json.dumps(package), encoding="utf-8")
+    assert "notes" not in (data / "sources.csv").read_text(encoding="utf-8").splitlines()[0]
+    assert len(load(data).statements) == len(rows(OTHER, "statements"))
+    paths = [routes.OVERVIEW, routes.SOURCE, routes.DATA, rows(OTHER, "themes")[0]["theme_id"]]
+    for path in paths:
+        assert not page(monkeypatch, path, data=data).exception, path

@@ -1,0 +1,72 @@
+"""Routes: one home for page paths and query parameters, and the navigation app.py and the tests both build."""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import parse_qs, urlsplit
+
+from streamlit.testing.v1 import AppTest
+
+from cooperation import load, routes
+from tests.helpers import MEETING, ROOT, TIMEOUT, rows
+
+
+def test_routes_follow_the_data():
+    """The overview first, then one page per theme in the themes' order, then the source and the data pages."""
+    ds = load(MEETING)
+    themes = sorted(rows(MEETING, "themes"), key=lambda t: int(t["order"]))
+    found = routes.routes(ds)
+    assert [r.path for r in found] == [
+        routes.OVERVIEW,
+        *(t["theme_id"] for t in themes),
+        routes.SOURCE,
+        routes.DATA,
+    ]
+    assert [r.title for r in found if r.kind == routes.THEME] == [t["title"] for t in themes]
+    assert [r.default for r in found] == [True] + [False] * (len(found) - 1)
+
+
+def test_reserved_paths_cover_every_page_module():
+    """No theme id may take the name of a module in pages/, which Streamlit's legacy router also finds."""
+    stems = {p.stem for p in (ROOT / "pages").glob("*.py") if p.stem != "__init__"}
+    assert stems == set(routes.PAGE_MODULES)
+    assert set(routes.FIXED_PATHS) | stems == set(routes.RESERVED_PATHS)
+
+
+def test_a_statement_link_names_the_source_page_and_the_id():
+    """A statement's link opens the source page with that statement's id, URL-encoded."""
+    link = routes.statement_link("a b&c")
+    parts = urlsplit(link)
+    assert parts.path == routes.SOURCE
+    assert parse_qs(parts.query) == {routes.STATEMENT: ["a b&c"]}
+
+
+def test_a_link_leaves_out_empty_parameters():
+    """Empty values are left out of a link; repeated values repeat the parameter."""
+    assert routes.link(routes.OVERVIEW, sector=["a", "b"], q="") == "overview?sector=a&sector=b"
+    assert routes.link(routes.DATA) == "data"
+
+
+def _navigation_script() -> None:
+    """Build the navigation as app.py does and write each page's section, title and path."""
+    import streamlit as st
+
+    import pages
+    from cooperation import ui
+
+    ds = ui.dataset()
+    sections = pages.navigation(ds, ui.sidebar_filters(ds))
+    st.json([[name, p.title, p.url_path] for name, section in sections.items() for p in section])
+
+
+def test_navigation_builds_a_page_per_route(monkeypatch):
+    """pages.navigation makes one Streamlit page per route, titled and placed by it, in order."""
+    monkeypatch.setenv("COOPERATION_DATA", str(MEETING))
+    at = AppTest.from_function(_navigation_script, default_timeout=TIMEOUT).run()
+    assert not at.exception
+    built = json.loads(at.json[0].value)
+    found = routes.routes(load(MEETING))
+    assert [(section, title.replace("\\", "")) for section, title, _ in built] == [
+        (r.section, r.title) for r in found
+    ]
+    assert [path for *_, path in built][1:] == [r.path for r in found][1:]  # the first is served at /

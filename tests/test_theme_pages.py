@@ -1,0 +1,48 @@
+"""Theme pages in AppTest: each shows exactly its statements as cards, honours the filters and links each card."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+
+from cooperation import routes
+from tests.helpers import MEETING, expected, html_of, metric, page, rows
+from tests.test_overview import _statement_link
+
+THEMES = [t["theme_id"] for t in rows(MEETING, "themes")]
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_every_theme_page_shows_its_statements(monkeypatch, theme):
+    """Each theme page runs, titled by its theme, and shows as cards exactly the statements naming its sectors."""
+    at = page(monkeypatch, theme)
+    assert not at.exception
+    title = next(t["title"] for t in rows(MEETING, "themes") if t["theme_id"] == theme)
+    assert at.title[0].value.replace("\\", "") == title
+    want = expected(MEETING, theme=theme)
+    assert metric(at, "Statements") == str(len(want))
+    cards = html_of(at)
+    for statement in rows(MEETING, "statements"):
+        shown = html.escape(statement["quote"]) in cards
+        assert shown == (statement["statement_id"] in want), statement["statement_id"]
+
+
+def test_a_sector_of_another_theme_empties_a_theme_page(monkeypatch):
+    """A sector filter from another theme leaves a theme page with no statements and a message."""
+    sectors = rows(MEETING, "sectors")
+    theme, other = THEMES[0], next(s["sector_id"] for s in sectors if s["theme_id"] != THEMES[0])
+    at = page(monkeypatch, theme, sector=[other])
+    assert not at.exception
+    assert metric(at, "Statements") == "0"
+    assert any("No statements match" in i.value for i in at.info)
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_every_card_links_to_its_quote_in_context(monkeypatch, theme):
+    """Each statement card links to the source text singling out that card's own statement."""
+    at = page(monkeypatch, theme)
+    cards = html_of(at)
+    found = re.findall(rf'href="({routes.SOURCE}\?[^"]*)"', cards)
+    assert {_statement_link(html.unescape(href)) for href in found} == expected(MEETING, theme=theme)
