@@ -177,15 +177,23 @@ def _facet_click(page: Page, url: str, label: str, rows: int) -> float:
     return elapsed
 
 
-def _validator_seconds(data: Path, runs: int = 3) -> float:
-    times = []
+def _validator_seconds(data: Path, runs: int = 3) -> dict[str, float]:
+    """Median wall time of ``python -m cooperation validate`` and of ``frictionless validate``, alternating."""
+    commands = {
+        "ours": [sys.executable, "-m", "cooperation", "validate", str(data)],
+        "frictionless": [
+            str(Path(sys.executable).parent / "frictionless"),
+            "validate",
+            str(data / "datapackage.json"),
+        ],
+    }
+    times: dict[str, list[float]] = {name: [] for name in commands}
     for _ in range(runs):
-        start_time = time.perf_counter()
-        subprocess.run(
-            [sys.executable, "-m", "cooperation", "validate", str(data)], check=True, capture_output=True
-        )
-        times.append(time.perf_counter() - start_time)
-    return statistics.median(times)
+        for name, command in commands.items():
+            start_time = time.perf_counter()
+            subprocess.run(command, check=True, capture_output=True)
+            times[name].append(time.perf_counter() - start_time)
+    return {name: round(statistics.median(values), 2) for name, values in times.items()}
 
 
 def bench_size(size: int, trials: int, chromium: str, workdir: Path) -> dict:
@@ -253,7 +261,7 @@ def bench_size(size: int, trials: int, chromium: str, workdir: Path) -> dict:
             "p95": _p95(concurrent),
             "samples": concurrent,
         },
-        "validator_s": round(_validator_seconds(data), 2),
+        "validator_s": _validator_seconds(data),
     }
 
 
@@ -297,9 +305,10 @@ def markdown(results: list[dict], machine: dict, command: str) -> str:
         "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     load = [
-        "| statements | bytes per update (app / bare) | peak memory MiB (app / bare / Datasette) | validator "
+        "| statements | bytes per update (app / bare) | peak memory MiB (app / bare / Datasette) "
+        "| validator (ours / frictionless validate) | ratio "
         "| app filter update, p95 of 10 concurrent sessions | ÷ one session |",
-        "|---:|---:|---:|---:|---:|---:|",
+        "|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in results:
         app, bare, floor, ds = (r["median"].get(s, {}) for s in SYSTEMS)
@@ -314,7 +323,8 @@ def markdown(results: list[dict], machine: dict, command: str) -> str:
         load.append(
             f"| {r['size']:,} | {app['bytes'] / 1024:,.0f} KiB / {bare['bytes'] / 1024:,.0f} KiB "
             f"| {mem['app']:,.0f} / {mem['bare']:,.0f} / {mem['datasette']:,.0f} ({_ratio(mem['app'], mem['bare'])}) "
-            f"| {r['validator_s']:.2f} s "
+            f"| {r['validator_s']['ours']:.2f} s / {r['validator_s']['frictionless']:.2f} s "
+            f"| {_ratio(r['validator_s']['ours'], r['validator_s']['frictionless'])} "
             f"| {r['concurrent']['p95']:.3f} s | {_ratio(r['concurrent']['p95'], app['filter'])} |"
         )
     samples = [

@@ -4,8 +4,8 @@ Colours and symbols come from the dataset (``cooperation.palette``), so each
 country keeps its colour on every page. Text from the data is escaped, because
 plotly reads a subset of HTML in labels.
 
-Figures are built with ``plotly.graph_objects`` directly: plotly express
-costs a tenth of a second or more per figure, on every rerun.
+Figures are built with ``plotly.graph_objects`` directly, not plotly express,
+which does much more work per figure on every rerun (docs/performance.md).
 """
 
 from __future__ import annotations

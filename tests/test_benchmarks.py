@@ -59,7 +59,7 @@ def _results(size: int) -> dict:
             "datasette": {"filter": [0.25, 0.3]},
         },
         "peak_memory_mb": {"app": 300.0, "bare": 200.0, "floor": 150.0, "datasette": 80.0},
-        "validator_s": 1.5,
+        "validator_s": {"ours": 1.5, "frictionless": 6.0},
         "concurrent": {"p95": 5.0},
     }
 
@@ -89,6 +89,10 @@ def test_report_has_a_row_per_size_in_every_table():
     assert row["app ÷ Datasette"] == "2.00×"
     assert row["floor ÷ Datasette"] == "0.80×"
     assert row["floor filter update"] == "0.200 s"
+    load_header = [c.strip() for c in load.splitlines()[0].split("|")[1:-1]]
+    load_row = dict(zip(load_header, [c.strip() for c in load.splitlines()[2].split("|")[1:-1]], strict=True))
+    assert load_row["validator (ours / frictionless validate)"] == "1.50 s / 6.00 s"
+    assert load_row["ratio"] == "0.25×"
     assert samples.splitlines()[0] == "| statements | app | bare | floor | datasette |"
     assert samples.splitlines()[2] == "| 19 | 0.500 0.600 | 0.400 | 0.200 | 0.250 0.300 |"
     assert "Filter-update samples behind each median" in text
