@@ -1,8 +1,9 @@
 """Write a valid data package of N statements resampled from a real one.
 
 Quotes stay verbatim (each generated statement copies a real statement's
-source, speaker, quote and strength), and sectors are drawn from the real
-sector ids, so ``python -m cooperation validate`` accepts the result.
+source, speaker, evidence, quote and strength), sectors are drawn from the
+real sector ids, and links between statements are dropped, so
+``python -m cooperation validate`` accepts the result.
 
     python -m benchmarks.generate 100000 /tmp/data-100k
 """
@@ -40,6 +41,9 @@ def generate(n: int, target: Path, source: Path = DEFAULT_DATA_DIR, seed: int = 
         delimiter.join(rng.sample(sectors, k=min(len(sectors), rng.choice((1, 1, 1, 2, 3)))))
         for _ in range(n)
     ]
+    for link in ("answers", "same_claim_as"):  # links point at real statement ids, which no longer exist
+        if link in out:
+            out[link] = ""
     out.to_csv(target / schema.path("statements"), index=False, lineterminator="\n")
     # Restatements point at real statement ids, which no longer exist.
     narration = pd.read_csv(target / schema.path("narration"), dtype=str, keep_default_na=False)

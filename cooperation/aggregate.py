@@ -13,6 +13,11 @@ import pandas as pd
 
 from cooperation.data import Dataset
 
+# How far the sides agree on a sector, among the rows counted (``agreement``).
+IN_ONE_ACCOUNT = "in one account"  # every side of the event named it, within a single account
+ACROSS_ACCOUNTS = "only across accounts"  # every side named it, but no single account says so
+ONE_SIDE = "one side"
+
 
 @dataclass(frozen=True)
 class Counts:
@@ -20,46 +25,74 @@ class Counts:
 
     statements: int
     sectors: int
+    accounts: int
     speakers: int
-    shared: int
+    shared: int  # sectors every side named within one account
+    across: int  # sectors every side named only across accounts
 
 
 def counts(ds: Dataset, rows: pd.DataFrame) -> Counts:
-    """Distinct statements, sectors and speakers among the rows, and the sectors every side named."""
+    """Distinct statements, sectors, accounts and named speakers among the rows, and where the sides agree."""
+    agreed = agreement(ds, rows)
     return Counts(
         statements=rows["statement_id"].nunique(),
         sectors=rows["sector_id"].nunique(),
-        speakers=rows["speaker_id"].nunique(),
-        shared=len(shared_sectors(ds, rows)),
+        accounts=rows["source_id"].nunique(),
+        speakers=rows["speaker_id"].nunique(),  # a claim with no named speaker counts for no one
+        shared=sum(a == IN_ONE_ACCOUNT for a in agreed.values()),
+        across=sum(a == ACROSS_ACCOUNTS for a in agreed.values()),
     )
 
 
+def agreement(ds: Dataset, rows: pd.DataFrame) -> dict[str, str]:
+    """For each sector among the rows, in the sectors' order, how far the sides of its event agree on it.
+
+    A sector counts as named by every side when, within a single account,
+    speakers of every country of its event named it (``IN_ONE_ACCOUNT``).
+    Two accounts that each report one side naming it do not make that
+    agreement: the sector is then ``ACROSS_ACCOUNTS``. Claims an account
+    attributes to no speaker count for no side.
+    """
+    named = rows.dropna(subset=["country"])
+    need = {e: len(c) for e, c in ds.event_countries.items()}
+    in_one = _every_side(named, ["event_id", "source_id", "sector_id"], need)
+    across = _every_side(named, ["event_id", "sector_id"], need) - in_one
+    present = set(rows["sector_id"])
+    return {
+        s: IN_ONE_ACCOUNT if s in in_one else ACROSS_ACCOUNTS if s in across else ONE_SIDE
+        for s in ds.sectors["sector_id"]
+        if s in present
+    }
+
+
+def _every_side(named: pd.DataFrame, keys: list[str], need: dict[str, int]) -> set[str]:
+    """Sectors for which some group (by ``keys``) holds speakers of every country of its event, two at least."""
+    countries = named.groupby(keys, observed=True)["country"].nunique()
+    return {key[-1] for key, n in countries.items() if n >= max(need.get(key[0], 0), 2)}
+
+
 def shared_sectors(ds: Dataset, rows: pd.DataFrame) -> list[str]:
-    """Sector ids that speakers of every country in the data named (needs two or more)."""
-    if len(ds.countries) < 2 or rows.empty:
-        return []
-    per_sector = rows.groupby("sector_id", observed=True)["country"].nunique()
-    return [s for s in ds.sectors["sector_id"] if per_sector.get(s, 0) == len(ds.countries)]
+    """Sector ids that speakers of every side of their event named within one account."""
+    return [s for s, a in agreement(ds, rows).items() if a == IN_ONE_ACCOUNT]
 
 
 def mentions(ds: Dataset, rows: pd.DataFrame) -> pd.DataFrame:
-    """Statements per sector and country."""
-    counts = _statements_per(rows, ["sector_id", "sector", "country"])
-    return _by_sector_then_country(ds, counts)
+    """Statements per sector and side."""
+    counts = _statements_per(rows, ["sector_id", "sector", "side"])
+    return _by_sector_then_side(ds, counts)
 
 
 def convergence(ds: Dataset, rows: pd.DataFrame) -> pd.DataFrame:
-    """For each sector and country, the strongest commitment made, and whether all sides named it."""
+    """For each sector and side, the strongest commitment made, and how far the sides agree on the sector."""
     strongest = (
-        rows.groupby(["sector_id", "sector", "country"], observed=True)["strength_rank"]
+        rows.groupby(["sector_id", "sector", "side"], observed=True)["strength_rank"]
         .min()
         .rename("rank")
         .reset_index()
     )
     strongest["strongest"] = [ds.strengths[r] for r in strongest["rank"]]
-    shared = set(shared_sectors(ds, rows))
-    strongest["shared"] = strongest["sector_id"].isin(shared)
-    return _by_sector_then_country(ds, strongest)
+    strongest["agreement"] = strongest["sector_id"].map(agreement(ds, rows))
+    return _by_sector_then_side(ds, strongest)
 
 
 def hierarchy(ds: Dataset, rows: pd.DataFrame) -> pd.DataFrame:
@@ -71,8 +104,8 @@ def hierarchy(ds: Dataset, rows: pd.DataFrame) -> pd.DataFrame:
 
 
 def strength(ds: Dataset, rows: pd.DataFrame) -> pd.DataFrame:
-    """Statements per speaker and commitment strength, strongest first."""
-    counts = _statements_per(rows, ["speaker_id", "name", "country", "strength"])
+    """Statements per speaker (or no speaker named) and commitment strength, strongest first."""
+    counts = _statements_per(rows, ["name", "side", "strength"])
     counts["rank"] = counts["strength"].map({m: i for i, m in enumerate(ds.strengths)})
     return counts.sort_values(["rank", "name"], kind="stable").reset_index(drop=True)
 
@@ -82,11 +115,11 @@ def _statements_per(rows: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     return rows.groupby(keys, observed=True)["statement_id"].nunique().rename("statements").reset_index()
 
 
-def _by_sector_then_country(ds: Dataset, frame: pd.DataFrame) -> pd.DataFrame:
+def _by_sector_then_side(ds: Dataset, frame: pd.DataFrame) -> pd.DataFrame:
     sector_rank = {s: i for i, s in enumerate(ds.sectors["sector_id"])}
-    country_rank = {c: i for i, c in enumerate(ds.countries)}
+    side_rank = {c: i for i, c in enumerate(ds.sides)}
     return (
-        frame.assign(_s=frame["sector_id"].map(sector_rank), _c=frame["country"].map(country_rank))
+        frame.assign(_s=frame["sector_id"].map(sector_rank), _c=frame["side"].map(side_rank))
         .sort_values(["_s", "_c"], kind="stable")
         .drop(columns=["_s", "_c"])
         .reset_index(drop=True)

@@ -1,7 +1,7 @@
 """Plotly figures drawn from the aggregates in ``cooperation.aggregate``.
 
 Colours and symbols come from the dataset (``cooperation.palette``), so each
-country keeps its colour on every page. Text from the data is escaped, because
+side keeps its colour on every page. Text from the data is escaped, because
 plotly reads a subset of HTML in labels.
 
 Figures are built with ``plotly.graph_objects`` directly, not plotly express,
@@ -16,6 +16,7 @@ from collections.abc import Mapping
 import pandas as pd
 import plotly.graph_objects as go
 
+from cooperation import aggregate
 from cooperation.data import Dataset
 from cooperation.palette import GRID, RULE
 
@@ -74,56 +75,73 @@ def _bars(frame: pd.DataFrame, by: str, colors: Mapping[str, str], label: str, h
 
 
 def mentions_chart(ds: Dataset, frame: pd.DataFrame) -> go.Figure:
-    """Grouped bars: statements naming each sector, one bar per country."""
+    """Grouped bars: statements naming each sector, one bar per side (each country, and no speaker named)."""
     present = set(frame["sector"])
     labels = [_text(s) for s in ds.sectors["label"] if s in present]
     traces = _bars(
         frame,
-        "country",
-        ds.country_colors,
+        "side",
+        {side: ds.side_colors[side] for side in ds.sides},
         "sector",
         "%{y}: %{x} statements<extra>%{fullData.name}</extra>",
     )
     most = int(frame["statements"].max()) if not frame.empty else 0
     return _figure(
         traces,
-        len(labels) * max(1, len(ds.countries) // 2),
+        len(labels) * max(1, len(ds.sides) // 2),
         barmode="group",
         xaxis=_count_axis(most),
         yaxis={"categoryorder": "array", "categoryarray": labels, "autorange": "reversed"},
     )
 
 
+# The convergence chart's groups of sectors, top to bottom, and how each is labelled on the chart.
+GROUPS = (
+    (aggregate.IN_ONE_ACCOUNT, "Named by every side, in one account"),
+    (aggregate.ACROSS_ACCOUNTS, "Named by every side only across accounts"),
+    (aggregate.ONE_SIDE, "Named by one side"),
+)
+
+
 def convergence_chart(ds: Dataset, frame: pd.DataFrame) -> go.Figure:
-    """Dots: the strongest commitment each country made on each sector; shared sectors first."""
-    shared = frame.loc[frame["shared"], "sector"].unique().tolist()
-    others = [s for s in frame["sector"].unique() if s not in shared]
-    order = [_text(s) for s in shared + others]
+    """Dots: the strongest commitment each side made on each sector, the sectors grouped by agreement.
+
+    Sectors every side named within one account stand at the top; then those
+    every side named only across accounts; then those one side named. Each
+    group is labelled on the chart, and a dotted rule separates the groups.
+    """
+    groups = [
+        (label, [_text(s) for s in frame.loc[frame["agreement"] == kind, "sector"].unique()])
+        for kind, label in GROUPS
+    ]
+    groups = [(label, sectors) for label, sectors in groups if sectors]
+    # Each group opens with an empty row of its own (a distinct run of zero-width spaces) for its label.
+    spacers = ["\u200b" * (i + 1) for i in range(len(groups))]
+    order = [row for spacer, (_, sectors) in zip(spacers, groups) for row in (spacer, *sectors)]
+    rows = list(reversed(order))  # the first category is drawn at the bottom
     traces = []
-    for country in ds.countries:
-        mine = frame[frame["country"] == country]
+    for side in ds.sides:
+        mine = frame[frame["side"] == side]
         if mine.empty:
             continue
         traces.append(
             go.Scatter(
                 x=mine["strongest"].tolist(),
                 y=[_text(s) for s in mine["sector"]],
-                customdata=["all sides" if s else "one side" for s in mine["shared"]],
-                name=_text(country),
+                customdata=mine["agreement"].map(dict(GROUPS)).tolist(),
+                name=_text(side),
                 mode="markers",
                 orientation="h",
-                offsetgroup=_text(country),
+                offsetgroup=_text(side),
                 marker={
                     "size": 13,
-                    "color": ds.country_colors[country],
-                    "symbol": ds.country_symbols[country],
+                    "color": ds.side_colors[side],
+                    "symbol": ds.side_symbols[side],
                     "line": {"width": 1, "color": "white"},
                 },
-                hovertemplate="%{y}: %{x}, named by %{customdata}<extra>%{fullData.name}</extra>",
+                hovertemplate="%{y}: %{x} (%{customdata})<extra>%{fullData.name}</extra>",
             )
         )
-    # The first category is drawn at the bottom: list the shared sectors last
-    # so that they stand at the top, above a rule.
     fig = _figure(
         traces,
         len(order),
@@ -136,10 +154,15 @@ def convergence_chart(ds: Dataset, frame: pd.DataFrame) -> go.Figure:
             "categoryarray": list(reversed(ds.strengths)),
             "range": [-0.5, len(ds.strengths) - 0.5],
         },
-        yaxis={"type": "category", "categoryorder": "array", "categoryarray": list(reversed(order))},
+        yaxis={"type": "category", "categoryorder": "array", "categoryarray": rows},
     )
-    if shared and others:
-        fig.add_hline(y=len(others) - 0.5, line_dash="dot", line_color=RULE)
+    for i, (spacer, (label, _)) in enumerate(zip(spacers, groups)):
+        fig.add_annotation(
+            text=label, x=0, xref="paper", xanchor="left", y=spacer, yref="y",
+            showarrow=False, font={"size": 12},
+        )  # fmt: skip
+        if i:
+            fig.add_hline(y=rows.index(spacer) + 0.5, line_dash="dot", line_color=RULE)
     return fig
 
 

@@ -2,8 +2,13 @@
 
 - every ``;``-listed sector of a statement exists, once;
 - every source text file exists inside the data directory and is UTF-8;
-- every quote, and every narration passage, is verbatim in its source text;
-- every sentence of every source is accounted for (coverage);
+- a source whose text is not held names a URL where it can be read;
+- a statement or narration passage is a quote exactly when its source's text is
+  held: a quote is then verbatim in the text; a paraphrase holds no quote;
+- a statement names its speaker exactly when its attribution is to a speaker;
+- an answer links two statements of one account; a same-claim link joins
+  statements of two accounts of the same event;
+- every sentence of every text held is accounted for (coverage);
 - no theme id takes a URL path that the app reserves.
 """
 
@@ -57,7 +62,15 @@ def run(data_dir: Path, schema: Schema, tables: Mapping[str, pd.DataFrame]) -> F
         found.problems += _theme_paths(schema, tables["themes"])
     if "statements" in tables and "sectors" in tables:
         found.problems += _sector_lists(schema, tables["statements"], tables["sectors"])
+    if "statements" in tables:
+        found.problems += _attribution(schema, tables["statements"])
     if "sources" in tables:
+        found.problems += _urls(schema, tables["sources"])
+        for name, column in (("statements", "quote"), ("narration", "text")):
+            if name in tables:
+                found.problems += _evidence(schema, name, column, tables[name], tables["sources"])
+        if "statements" in tables:
+            found.problems += _links(schema, tables["statements"], tables["sources"])
         found.texts = _source_texts(data_dir, schema, tables["sources"], found.problems)
         spans: dict[str, dict[str, list]] = {sid: {"statements": [], "narration": []} for sid in found.texts}
         for name, column, kind in (
@@ -94,6 +107,140 @@ def _theme_paths(schema: Schema, themes: pd.DataFrame) -> list[Problem]:
         for line, theme_id in themes["theme_id"].items()
         if theme_id in RESERVED_PATHS
     ]
+
+
+def _attribution(schema: Schema, statements: pd.DataFrame) -> list[Problem]:
+    """A speaker is named exactly when the claim is attributed to one."""
+
+    def judge(attribution: str, speaker_id: str) -> dict | None:
+        if attribution == "speaker" and not speaker_id:
+            return {"message": "is required when attribution is speaker", "value": ""}
+        if attribution == "meeting" and speaker_id:
+            return {
+                "message": "must be empty when attribution is meeting",
+                "value": speaker_id,
+                "hint": "the account names no speaker: attribute the claim to the meeting, or give its speaker with attribution speaker",
+            }
+        return None
+
+    relpath = schema.path("statements")
+    return [
+        Problem(relpath, line=line, column="speaker_id", **found)
+        for line, _, found in _judged(statements[["attribution", "speaker_id"]], judge)
+    ]
+
+
+def _urls(schema: Schema, sources: pd.DataFrame) -> list[Problem]:
+    """A source whose text is not held says where it can be read."""
+    relpath = schema.path("sources")
+    missing = sources[(sources["text_path"] == "") & (sources["url"] == "")]
+    return [
+        Problem(
+            relpath,
+            "is required when the text is not held (text_path is empty)",
+            line=line,
+            column="url",
+            value="",
+            hint="give the address where the account can be read",
+        )
+        for line in missing.index
+    ]
+
+
+def _evidence(
+    schema: Schema, name: str, column: str, table: pd.DataFrame, sources: pd.DataFrame
+) -> list[Problem]:
+    """Quoted exactly when the source's text is held; a paraphrase quotes nothing."""
+    held = dict(zip(sources["source_id"], sources["text_path"] != ""))
+    quote_column = name == "statements"  # a narration passage's text is its paraphrase, when not quoted
+
+    def judge(source_id: str, evidence: str, words: str) -> list[dict]:
+        if source_id not in held or not evidence:
+            return []  # an unknown source or an empty cell is reported by the Table Schema checks
+        problems = []
+        if held[source_id] and evidence != "quote":
+            problems.append(
+                {
+                    "column": "evidence",
+                    "value": evidence,
+                    "message": f"is {evidence}, but the text of source {source_id!r} is held",
+                    "hint": "quote the words of the source that carry it, with evidence quote",
+                }
+            )
+        elif not held[source_id] and evidence != "paraphrase":
+            problems.append(
+                {
+                    "column": "evidence",
+                    "value": evidence,
+                    "message": f"is {evidence}, but the text of source {source_id!r} is not held",
+                    "hint": "give what the account says in your own words, with evidence paraphrase",
+                }
+            )
+        if evidence == "quote" and not words.strip():
+            problems.append({"column": column, "value": "", "message": "is required when evidence is quote"})
+        if evidence == "paraphrase" and quote_column and words.strip():
+            problems.append(
+                {
+                    "column": column,
+                    "value": words,
+                    "message": "must be empty for a paraphrase",
+                    "hint": f"the text of source {source_id!r} is not held, so no words can be quoted from it: put what it says in the summary",
+                }
+            )
+        return problems
+
+    relpath = schema.path(name)
+    return [
+        Problem(relpath, line=line, **problem)
+        for line, _, found in _judged(table[["source_id", "evidence", column]], judge)
+        for problem in found
+    ]  # fmt: skip
+
+
+def _links(schema: Schema, statements: pd.DataFrame, sources: pd.DataFrame) -> list[Problem]:
+    """An answer stays within one account; a same-claim link joins two accounts of one event."""
+    relpath = schema.path("statements")
+    account = dict(zip(statements["statement_id"], statements["source_id"]))
+    event = dict(zip(sources["source_id"], sources["event_id"]))
+    problems = []
+    for column in ("answers", "same_claim_as"):
+        linked = statements[statements[column] != ""]
+        for line, statement_id, source_id, target in zip(
+            linked.index, linked["statement_id"], linked["source_id"], linked[column]
+        ):
+            if target not in account:
+                continue  # an unknown id: the Table Schema's foreign key reports it
+            where = {"line": line, "column": column, "value": target}
+            if target == statement_id:
+                problems.append(Problem(relpath, "links the statement to itself", **where))
+            elif column == "answers" and account[target] != source_id:
+                problems.append(
+                    Problem(
+                        relpath,
+                        f"is a statement of another account ({account[target]!r})",
+                        hint="an answer links two statements of the same account",
+                        **where,
+                    )
+                )
+            elif column == "same_claim_as" and account[target] == source_id:
+                problems.append(
+                    Problem(
+                        relpath,
+                        f"is a statement of the same account ({source_id!r})",
+                        hint="a same-claim link joins the same claim in two different accounts",
+                        **where,
+                    )
+                )
+            elif column == "same_claim_as" and event.get(account[target]) != event.get(source_id):
+                problems.append(
+                    Problem(
+                        relpath,
+                        f"is in an account of another event ({event.get(account[target])!r})",
+                        hint="a same-claim link joins two accounts of the same event",
+                        **where,
+                    )
+                )
+    return problems  # fmt: skip
 
 
 def _sector_lists(schema: Schema, statements: pd.DataFrame, sectors: pd.DataFrame) -> list[Problem]:

@@ -20,7 +20,7 @@ from cooperation import text as textlib
 from cooperation.checks import Coverage
 from cooperation.problems import DataError
 from cooperation.schema import Schema
-from cooperation.validate import validate
+from cooperation.validate import SHOWS, validate
 
 ENV_VAR = "COOPERATION_DATA"
 DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -31,33 +31,46 @@ def data_dir() -> Path:
     return Path(os.environ.get(ENV_VAR) or DEFAULT_DATA_DIR)
 
 
+UNNAMED = "Speaker not named"  # the side of a claim an account attributes to no one
+
+
 @dataclass(frozen=True)
 class Dataset:
     """The curated tables, typed, joined and ordered for display.
 
     ``statements`` has one row per statement (``sectors`` as a tuple of ids);
     ``tidy`` has one row per statement and sector, with ``statement_row``, the
-    position of its statement in ``statements``. Both carry the speaker's
-    name and country, the source's URL and the rank of the strength (0 is
-    the strongest); ``statements`` also has each quote's (start, end) in its
-    source text.
+    position of its statement in ``statements``. Both carry the event, the
+    account's title and URL, whether its text is held, the speaker's name and
+    country, the side (the country, or ``UNNAMED`` for a claim the account
+    attributes to the meeting) and the rank of the strength (0 is the
+    strongest); ``statements`` also has each quote's (start, end) in its source
+    text (None for a paraphrase).
     The frames are shared between sessions: treat them as read-only.
     ``data_dir`` is the directory the dataset was loaded from.
     """
 
     data_dir: Path
     schema: Schema
+    events: pd.DataFrame
+    sources: pd.DataFrame
     statements: pd.DataFrame
     tidy: pd.DataFrame
     sectors: pd.DataFrame
     themes: pd.DataFrame
     speakers: pd.DataFrame
-    sources: pd.DataFrame
     narration: pd.DataFrame
+    gaps: pd.DataFrame
     texts: Mapping[str, str]
     coverage: tuple[Coverage, ...]
     strengths: tuple[str, ...]
     countries: tuple[str, ...]
+
+    @cached_property
+    def sides(self) -> tuple[str, ...]:
+        """The countries, then ``UNNAMED`` if any claim is attributed to no speaker."""
+        unnamed = (UNNAMED,) if (self.statements["attribution"] == "meeting").any() else ()
+        return (*self.countries, *unnamed)
 
     @cached_property
     def sector_labels(self) -> Mapping[str, str]:
@@ -65,14 +78,42 @@ class Dataset:
         return MappingProxyType(dict(zip(self.sectors["sector_id"], self.sectors["label"])))
 
     @cached_property
-    def country_colors(self) -> Mapping[str, str]:
-        """Each country's colour, the same on every page."""
-        return MappingProxyType(palette.country_colors(self.countries))
+    def source_titles(self) -> Mapping[str, str]:
+        """Source id to title, events in date order and each event's sources as listed."""
+        return MappingProxyType(dict(zip(self.sources["source_id"], self.sources["title"])))
 
     @cached_property
-    def country_symbols(self) -> Mapping[str, str]:
-        """Each country's marker symbol in the charts."""
-        return MappingProxyType(palette.country_symbols(self.countries))
+    def source_labels(self) -> Mapping[str, str]:
+        """Source id to its short name (its label, else its publisher), in the same order."""
+        return MappingProxyType(dict(zip(self.sources["source_id"], self.sources["label"])))
+
+    @cached_property
+    def event_countries(self) -> Mapping[str, tuple[str, ...]]:
+        """For each event, the countries whose speakers any of its accounts names, in the countries' order."""
+        named = self.statements.dropna(subset=["country"])
+        present = named.groupby("event_id")["country"].agg(set)
+        return MappingProxyType(
+            {
+                e: tuple(c for c in self.countries if c in present.get(e, set()))
+                for e in self.events["event_id"]
+            }
+        )
+
+    @cached_property
+    def compared_events(self) -> tuple[str, ...]:
+        """The events that more than one account reports."""
+        counts = self.sources["event_id"].value_counts()
+        return tuple(e for e in self.events["event_id"] if counts.get(e, 0) > 1)
+
+    @cached_property
+    def side_colors(self) -> Mapping[str, str]:
+        """Each side's colour (each country's, and grey for claims with no speaker), the same on every page."""
+        return MappingProxyType({**palette.country_colors(self.countries), UNNAMED: palette.UNNAMED_COLOR})
+
+    @cached_property
+    def side_symbols(self) -> Mapping[str, str]:
+        """Each side's marker symbol in the charts."""
+        return MappingProxyType({**palette.country_symbols(self.countries), UNNAMED: palette.UNNAMED_SYMBOL})
 
     @cached_property
     def strength_colors(self) -> Mapping[str, str]:
@@ -99,12 +140,23 @@ def load(path: str | Path | None = None) -> Dataset:
         raise DataError(report.problems)
     schema = report.schema
     tables = {name: _typed(schema, name, table) for name, table in report.tables.items()}
+    for name, columns in SHOWS.items():
+        tables[name] = tables[name].assign(**{c: "" for c in columns if c not in tables[name]})
 
     themes = tables["themes"].sort_values("order", kind="stable").reset_index(drop=True)
     theme_rank = {t: i for i, t in enumerate(themes["theme_id"])}
     sectors = tables["sectors"].copy()
     sectors["theme_rank"] = sectors["theme_id"].map(theme_rank)
     sectors = sectors.sort_values("theme_rank", kind="stable").reset_index(drop=True)
+
+    events = tables["events"].sort_values("date", kind="stable").reset_index(drop=True)
+    event_rank = {e: i for i, e in enumerate(events["event_id"])}
+    sources = tables["sources"].assign(has_text=lambda s: s["text_path"] != "")
+    labels = sources["label"] if "label" in sources else pd.Series("", index=sources.index)
+    sources["label"] = labels.mask(
+        labels == "", sources["publisher"]
+    )  # the publisher, where no short name is given
+    sources = sources.iloc[sources["event_id"].map(event_rank).argsort(kind="stable")].reset_index(drop=True)
 
     strengths = schema.enum("statements", "strength")
     speakers = tables["speakers"]
@@ -115,14 +167,20 @@ def load(path: str | Path | None = None) -> Dataset:
         validate="many_to_one",
     )
     statements = statements.merge(
-        tables["sources"][["source_id", "url"]].rename(columns={"url": "source_url"}),
+        sources[["source_id", "event_id", "title", "url", "has_text"]].rename(
+            columns={"title": "source_title", "url": "source_url"}
+        ),
         on="source_id",
         how="left",
         validate="many_to_one",
     )
+    unnamed = statements["attribution"] == "meeting"
+    statements["speaker_id"] = statements["speaker_id"].mask(unnamed)  # no one, rather than an empty id
+    statements["name"] = statements["name"].mask(unnamed, UNNAMED)
+    statements["side"] = statements["country"].mask(unnamed, UNNAMED)
     # Where each quote stands in its source, found once per distinct quote.
     spans = {
-        key: textlib.find(key[1], report.texts[key[0]])
+        key: textlib.find(key[1], report.texts[key[0]]) if key[0] in report.texts else None
         for key in set(zip(statements["source_id"], statements["quote"]))
     }
     statements["quote_span"] = [spans[key] for key in zip(statements["source_id"], statements["quote"])]
@@ -146,13 +204,15 @@ def load(path: str | Path | None = None) -> Dataset:
     return Dataset(
         data_dir=path,
         schema=schema,
+        events=events,
+        sources=sources,
         statements=statements,
         tidy=tidy,
         sectors=sectors,
         themes=themes,
         speakers=speakers,
-        sources=tables["sources"],
         narration=tables["narration"],
+        gaps=tables["gaps"],
         texts=MappingProxyType(dict(report.texts)),
         coverage=report.coverage,
         strengths=strengths,
@@ -167,12 +227,14 @@ def _typed(schema: Schema, name: str, table: pd.DataFrame) -> pd.DataFrame:
         column, kind = field["name"], field.get("type", "string")
         if column not in table:
             continue
+        missing = table[column] == ""
         if kind == "integer":
-            table[column] = table[column].astype("int64")
+            table[column] = table[column].mask(missing).astype("Int64")
         elif kind == "number":
-            table[column] = table[column].astype("float64")
+            table[column] = table[column].mask(missing).astype("Float64")
         elif kind == "date":
-            table[column] = pd.to_datetime(table[column], format="ISO8601").dt.date
+            dates = pd.to_datetime(table[column].mask(missing), format="ISO8601")
+            table[column] = [None if pd.isna(d) else d.date() for d in dates]
         elif kind == "list":
             delimiter = field.get("delimiter", ",")
             table[column] = [tuple(v.split(delimiter)) if v else () for v in table[column]]

@@ -13,19 +13,28 @@ from cooperation.data import Dataset
 TABLE_LIMIT = 200  # rows the statements table sends per update; the download holds them all
 
 
+EVIDENCE = {"quote": "Quote", "paraphrase": "Paraphrase (text not held)"}
+
+
 def statements_table(ds: Dataset, statements: pd.DataFrame, limit: int = TABLE_LIMIT) -> pd.DataFrame:
-    """The statements (rows of ``ds.statements``) as the table shows them, quote first, at most ``limit``."""
+    """The statements (rows of ``ds.statements``) as the table shows them, at most ``limit``.
+
+    A quote stands in quotation marks; a paraphrase has none, and says it is one.
+    """
     labels = ds.sector_labels
     shown = statements.head(limit)
+    quoted = shown["evidence"] == "quote"
     return pd.DataFrame(
         {
-            "Quote": shown["quote"],
+            "Quote": ("“" + shown["quote"] + "”").where(quoted, ""),
             "In context": [routes.statement_link(s) for s in shown["statement_id"]],
+            "Evidence": shown["evidence"].map(EVIDENCE),
             "Summary": shown["summary"],
             "Speaker": shown["name"],
-            "Country": shown["country"],
+            "Country": shown["country"].fillna(""),
             "Strength": shown["strength"],
             "Sectors": [[labels[s] for s in ss] for ss in shown["sectors"]],
+            "Account": shown["source_title"],
             "Source": shown["source_url"],
         }
     )
@@ -41,11 +50,16 @@ class InContext:
 
 
 def in_context(ds: Dataset, statement_id: str) -> InContext | None:
-    """The statement with this id and its quote's sentences with one sentence either side, or None."""
+    """The statement with this id and its quote's sentences with one sentence either side, or None.
+
+    A paraphrase has no passage: its InContext spans nothing (start == end == 0).
+    """
     found = ds.statements[ds.statements["statement_id"] == statement_id]
     if found.empty:
         return None
     statement = found.iloc[0]
+    if statement["evidence"] != "quote":
+        return InContext(statement, 0, 0)
     spans = textlib.sentences(ds.texts[statement["source_id"]])
     holding = [i for i, span in enumerate(spans) if textlib.overlaps(span, statement["quote_span"])]
     first, last = max(holding[0] - 1, 0), min(holding[-1] + 1, len(spans) - 1)

@@ -13,7 +13,13 @@ from cooperation.data import Dataset
 from cooperation.filters import Filters
 
 # Columns added to the statements' own for a reader of the CSV alone.
-EXTRA = {"name": "speaker_name", "country": "country", "source_url": "source_url"}
+EXTRA = {
+    "name": "speaker_name",
+    "country": "country",
+    "event_id": "event_id",
+    "source_title": "source_title",
+    "source_url": "source_url",
+}
 
 
 def statements_csv(ds: Dataset, statements: pd.DataFrame) -> bytes:

@@ -18,7 +18,12 @@ from cooperation.data import Dataset
 
 MAX_TEXT = 200  # characters of free-text search kept from a link
 # Which column of the tidy rows each list filter selects on.
-COLUMNS = {routes.SECTOR: "sector_id", routes.SPEAKER: "speaker_id", routes.STRENGTH: "strength"}
+COLUMNS = {
+    routes.SECTOR: "sector_id",
+    routes.ACCOUNT: "source_id",
+    routes.SPEAKER: "speaker_id",
+    routes.STRENGTH: "strength",
+}
 
 
 @dataclass(frozen=True)
@@ -26,6 +31,7 @@ class Filters:
     """What the user selected; an empty selection means "all"."""
 
     sector: tuple[str, ...] = ()
+    source: tuple[str, ...] = ()  # accounts
     speaker: tuple[str, ...] = ()
     strength: tuple[str, ...] = ()
     q: str = ""
@@ -39,6 +45,7 @@ def choices(ds: Dataset) -> dict[str, tuple[str, ...]]:
     """The allowed ids of each list filter, in display order."""
     return {
         routes.SECTOR: tuple(ds.sectors["sector_id"]),
+        routes.ACCOUNT: tuple(ds.sources["source_id"]),
         routes.SPEAKER: tuple(ds.speakers["speaker_id"]),
         routes.STRENGTH: ds.strengths,
     }

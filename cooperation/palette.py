@@ -16,6 +16,8 @@ import plotly.colors
 # two colours, used for a two-country dataset, contrast most.
 OKABE_ITO = ("#0072B2", "#D55E00", "#009E73", "#E69F00", "#56B4E9", "#CC79A7", "#F0E442", "#000000")
 SYMBOLS = ("circle", "diamond", "square", "triangle-up", "cross", "x", "star", "pentagon")
+UNNAMED_COLOR = "#595959"  # claims an account attributes to no speaker
+UNNAMED_SYMBOL = "x"
 GRID = "#e5e5e5"
 RULE = "#888"
 

@@ -83,8 +83,11 @@ class Schema:
         return list(self._resources[resource].get("schema", {}).get("foreignKeys", []))
 
     def label(self, resource: str, name: str) -> str:
-        """The human title of a field, falling back to its name."""
-        return self.field(resource, name).get("title") or name
+        """The human title of a field, falling back to its name (also when the package leaves it out)."""
+        try:
+            return self.field(resource, name).get("title") or name
+        except KeyError:
+            return name
 
 
 def dictionary(schema: Schema, resource: str) -> list[dict[str, str]]:

@@ -155,10 +155,12 @@ def _types(
 
 def _pandera_schema(schema: Schema, name: str):
     """The pandera schema of one resource, from pandera's reader of Frictionless fields."""
+    import pandera.pandas as pa
     from pandera.io.pandas_io import FrictionlessFieldParser, deserialize_schema
 
     key = list(schema.primary_key_fields(name))
     columns = {}
+    unique_when_present: list[str] = []  # Table Schema: unique among the values that are there
     for field in schema.fields(name):
         kind = field.get("type", "string")
         parsed = FrictionlessFieldParser(
@@ -173,6 +175,9 @@ def _pandera_schema(schema: Schema, name: str):
         ).to_pandera_column()
         if kind in NUMERIC:  # parsed in _types already, missing values kept
             parsed.update(dtype=NUMERIC[kind], coerce=False)
+        if parsed["unique"] and parsed["nullable"]:  # pandera counts missing values as duplicates
+            parsed["unique"] = False
+            unique_when_present.append(field["name"])
         columns[field["name"]] = parsed
     built = deserialize_schema(
         {
@@ -187,6 +192,10 @@ def _pandera_schema(schema: Schema, name: str):
     built.report_duplicates = "exclude_first"  # the first of a set of duplicates is not one
     for column in built.columns.values():
         column.report_duplicates = "exclude_first"
+    for column_name in unique_when_present:
+        built.columns[column_name].checks.append(
+            pa.Check(lambda s: s.isna() | ~s.duplicated(keep="first"), name="field_uniqueness")
+        )
     return built
 
 

@@ -91,6 +91,12 @@ def error_panel(error: DataError) -> None:
     )
 
 
+ACCOUNTS_HELP = (
+    "The accounts of each event: reports, readouts and news items. Where an account's text is "
+    "not held, its statements are our paraphrase."
+)
+
+
 def _query_lists() -> dict[str, list[str]]:
     return {name: st.query_params.get_all(name) for name in st.query_params}
 
@@ -107,9 +113,16 @@ def sidebar_filters(ds: Dataset) -> flt.Filters:
 
     allowed = flt.choices(ds)
     speakers = {row.speaker_id: f"{row.name} ({row.country})" for row in ds.speakers.itertuples()}
+    dated = len(ds.events) > 1  # with several events, an account says which
+    event_dates = dict(zip(ds.events["event_id"], ds.events["date"]))
+    accounts = {
+        s.source_id: f"{s.title} ({event_dates[s.event_id]})" if dated else s.title
+        for s in ds.sources.itertuples()
+    }
     # (parameter, label, how an id is shown, placeholder, help)
     lists = (
         (routes.SECTOR, "Sectors", ds.sector_labels.__getitem__, "All sectors", None),
+        (routes.ACCOUNT, "Accounts", accounts.__getitem__, "All accounts", ACCOUNTS_HELP),
         (routes.SPEAKER, "Speakers", speakers.__getitem__, "All speakers", None),
         (routes.STRENGTH, "Commitment strength", str.capitalize, "All strengths", strength_help(ds)),
     )
@@ -154,14 +167,26 @@ def sidebar_filters(ds: Dataset) -> flt.Filters:
 def count_metrics(ds: Dataset, numbers: aggregate.Counts) -> None:
     """The headline counts of the matching statements (``aggregate.counts``)."""
     both = "both sides" if len(ds.countries) == 2 else "every side"
-    cols = st.columns(4)
+    across = (
+        f" {numbers.across:,} more were named by {both} only across accounts, one side in each, which is not counted."
+        if numbers.across
+        else ""
+    )
+    cols = st.columns(5)
     cols[0].metric("Statements", f"{numbers.statements:,}", help="Distinct statements matching the filters.")
     cols[1].metric("Sectors", f"{numbers.sectors:,}", help="Sectors named by the matching statements.")
-    cols[2].metric("Speakers", f"{numbers.speakers:,}")
+    cols[2].metric(
+        "Accounts", f"{numbers.accounts:,}", help="The accounts the matching statements come from."
+    )
     cols[3].metric(
+        "Speakers",
+        f"{numbers.speakers:,}",
+        help="Named speakers; a claim an account attributes to no one counts for none.",
+    )
+    cols[4].metric(
         f"Sectors {both} named",
         f"{numbers.shared:,}",
-        help="Sectors that speakers of every country in the data named, among the matching statements.",
+        help=f"Sectors that speakers of every side of the event named within one account, among the matching statements.{across}",
     )
 
 
@@ -186,8 +211,14 @@ def statements_table(ds: Dataset, table: pd.DataFrame, total: int) -> None:
         hide_index=True,
         width="stretch",
         column_config={
-            "Quote": st.column_config.TextColumn(width=520, help="Verbatim from the source."),
+            "Quote": st.column_config.TextColumn(
+                width=520, help="Verbatim from the source; empty where the account's text is not held."
+            ),
+            "Evidence": st.column_config.TextColumn(
+                help="Quote: the words of the source. Paraphrase: the account's text is not held, so the summary is our wording."
+            ),
             "Summary": st.column_config.TextColumn(width=320),
+            "Account": st.column_config.TextColumn(width="medium"),
             "Sectors": st.column_config.ListColumn(width="medium"),
             "Strength": st.column_config.TextColumn(help=strength_help(ds)),
             "In context": st.column_config.LinkColumn(

@@ -27,14 +27,26 @@ from cooperation.schema import DESCRIPTOR, Schema
 # descriptions live in datapackage.json; this only says which must be there.
 USES: Mapping[str, tuple[str, ...]] = MappingProxyType(
     {
-        "sources": ("source_id", "title", "publisher", "url", "published", "event", "event_date", "text_path"),
+        "events": ("event_id", "title", "date", "kind"),
+        "sources": ("source_id", "event_id", "title", "publisher", "url", "published", "text_path"),
         "speakers": ("speaker_id", "name", "role", "country", "country_code"),
         "themes": ("theme_id", "title", "description", "order"),
         "sectors": ("sector_id", "label", "theme_id", "description"),
-        "statements": ("statement_id", "source_id", "speaker_id", "sectors", "summary", "strength", "quote"),
-        "narration": ("narration_id", "source_id", "kind", "text"),
+        "statements": ("statement_id", "source_id", "attribution", "speaker_id", "sectors", "summary", "strength",
+                       "evidence", "quote", "answers", "same_claim_as"),
+        "narration": ("narration_id", "source_id", "kind", "evidence", "text"),
+        "gaps": ("source_id", "speaker_id", "note"),
     }
 )  # fmt: skip
+# Optional columns the code shows when a package has them; loading adds them, empty, when it does not.
+SHOWS: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {
+        "events": ("place", "occasion", "notes"),
+        "sources": ("label", "time_given", "place_given", "time_note", "notes"),
+        "statements": ("notes",),
+        "narration": ("restates", "notes"),
+    }
+)
 
 
 HEADER_CHARS = 65_536  # enough text to hold any header row
@@ -173,7 +185,7 @@ def _read_table(data_dir: Path, schema: Schema, name: str) -> tuple[list[Problem
                 value=row.text,
             )
         )
-        return "skip"
+        return "skip"  # read again below, fitted
 
     try:
         table = pacsv.read_csv(
@@ -190,13 +202,19 @@ def _read_table(data_dir: Path, schema: Schema, name: str) -> tuple[list[Problem
         ).to_pandas()
     except (pa.ArrowInvalid, ValueError) as exc:
         return [Problem(relpath, f"could not be read as CSV: {exc}")], None
-    # Each row's line: rows are numbered from 2, and a skipped row keeps its number.
-    skipped = [p.line for p in ragged]
-    lines = np.setdiff1d(np.arange(2, len(table) + len(skipped) + 2), skipped)
+    if ragged:  # rare: keep those rows too, their cells cut or padded to the header, as Frictionless does
+        table = _rows_fitted(text, header)
+    table.index = pd.Index(np.arange(2, len(table) + 2), name="line")  # rows are numbered from 2
     empty = (table == "").all(axis=1).to_numpy()
     blank = [
         Problem(relpath, "is a blank row", line=int(line), hint="remove the empty line")
-        for line in lines[empty]
+        for line in table.index[empty]
     ]
-    table.index = pd.Index(lines, name="line")
     return ragged + blank, table[~empty]  # a blank row is reported once, and left out of every other check
+
+
+def _rows_fitted(text: str, header: list[str]) -> pd.DataFrame:
+    """Every data row, read by the csv module, cut or padded with empty cells to the header's width."""
+    width = len(header)
+    rows = list(csv.reader(io.StringIO(text, newline="")))[1:]
+    return pd.DataFrame([(row + [""] * width)[:width] for row in rows], columns=header, dtype="str")

@@ -15,7 +15,7 @@ from cooperation import routes
 from cooperation.data import Dataset
 from cooperation.filters import Filters
 from cooperation.markup import md_escape
-from pages import about, home, source_text, theme
+from pages import about, comparison, home, source_text, theme
 
 
 def _render(route: routes.Route, ds: Dataset, filters: Filters) -> Callable[[], None]:
@@ -24,7 +24,12 @@ def _render(route: routes.Route, ds: Dataset, filters: Filters) -> Callable[[], 
         return partial(theme.render, ds, filters, route.theme_id)
     if route.kind == routes.DATA:
         return partial(about.render, ds)
-    return partial({routes.OVERVIEW: home.render, routes.SOURCE: source_text.render}[route.kind], ds, filters)
+    render = {
+        routes.OVERVIEW: home.render,
+        routes.ACCOUNTS: comparison.render,
+        routes.SOURCE: source_text.render,
+    }
+    return partial(render[route.kind], ds, filters)
 
 
 def navigation(ds: Dataset, filters: Filters) -> dict[str, list[st.Page]]:

@@ -45,15 +45,14 @@ def render(ds: Dataset) -> None:
         )
 
     st.header("Provenance")
-    wanted = ["title", "publisher", "url", "published", "event", "event_date", "notes"]
-    shown = [c for c in wanted if c in ds.sources]  # notes are optional
-    label = partial(ds.schema.label, "sources")
-    columns = {c: st.column_config.Column(label(c)) for c in shown}
-    columns["url"] = st.column_config.LinkColumn(label("url"))
-    columns["title"] = st.column_config.TextColumn(label("title"), width="medium")
-    if "notes" in columns:
-        columns["notes"] = st.column_config.TextColumn(label("notes"), width="large")
-    st.dataframe(ds.sources[shown], hide_index=True, width="stretch", column_config=columns)
+    st.caption("The events, and the accounts of each: where each was read, and whether its text is held.")
+    _table(ds, "events", ds.events, ["title", "date", "kind", "place", "occasion", "notes"])
+    _table(
+        ds,
+        "sources",
+        ds.sources,
+        ["title", "event_id", "publisher", "url", "published", "text_path", "notes"],
+    )
 
     st.header("Method and codebook")
     path = root / CODEBOOK
@@ -74,3 +73,18 @@ def render(ds: Dataset) -> None:
             width="stretch",
             column_config={"description": st.column_config.TextColumn(width="large")},
         )
+
+
+def _table(ds: Dataset, resource: str, frame, wanted: list[str]) -> None:
+    """Some columns of a table, headed by their titles in datapackage.json; links as links, long text wide."""
+    shown = [c for c in wanted if c in ds.schema.field_names(resource)]  # optional columns may be left out
+    label = partial(ds.schema.label, resource)
+    columns = {c: st.column_config.TextColumn(label(c)) for c in shown}
+    for column in shown:
+        if ds.schema.field(resource, column).get("format") == "uri":
+            columns[column] = st.column_config.LinkColumn(label(column))
+        elif column in ("title", "notes", "occasion"):
+            columns[column] = st.column_config.TextColumn(
+                label(column), width="large" if column == "notes" else "medium"
+            )
+    st.dataframe(frame[shown], hide_index=True, width="stretch", column_config=columns)

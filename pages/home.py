@@ -18,14 +18,17 @@ from cooperation.ui import count_metrics, no_match, statements_table
 CHARTS = (
     (
         "Convergence",
-        "Where the sides converge: for each sector, the strongest commitment each country's speaker "
-        "made. Sectors above the dotted line were named by every side, those below by one side only.",
+        "Where the sides converge: for each sector, the strongest commitment each side made, in the "
+        "accounts listed above. A sector counts as named by every side only when one account reports "
+        "every side naming it; sectors that two accounts each report one side naming stand in a group "
+        "of their own. Claims an account attributes to no speaker are shown, and count for no side.",
         aggregate.convergence,
         charts.convergence_chart,
     ),
     (
         "Mentions",
-        "Sector mentions by country: how many statements from each country's speakers name each sector.",
+        "Sector mentions by side: how many statements from each country's speakers, and with no "
+        "speaker named, name each sector.",
         aggregate.mentions,
         charts.mentions_chart,
     ),
@@ -55,6 +58,10 @@ def render(ds: Dataset, filters: flt.Filters) -> None:
     if rows.empty:
         no_match(filters)
         return
+    drawn = [ds.source_titles[s] for s in ds.sources["source_id"] if s in set(rows["source_id"])]
+    st.caption(
+        md_escape(f"Drawn from {len(drawn)} account{'s' if len(drawn) != 1 else ''}: {'; '.join(drawn)}.")
+    )
 
     _chart_tabs(ds, rows)
 

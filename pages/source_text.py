@@ -1,7 +1,11 @@
-"""The source: its full text with every coded statement highlighted by speaker and tagged with its sectors.
+"""The sources, event by event: each account's facts, and its full text with every coded statement marked.
 
-A link with ``?statement=<statement_id>`` (each table row and card has one) puts
-that statement on top, its quote highlighted among the sentences around it.
+An account whose text is held shows it whole, every coded statement highlighted
+by speaker and tagged with its sectors. One whose text is not held shows its
+facts, where to read it, what is unknown about it, and its statements, which are
+our paraphrase. A link with ``?statement=<statement_id>`` (each table row and
+card has one) puts that statement on top, its quote highlighted among the
+sentences around it.
 """
 
 from __future__ import annotations
@@ -15,34 +19,61 @@ from cooperation.markup import md_escape
 
 
 def render(ds: Dataset, filters: flt.Filters) -> None:
-    st.title("Source text")
+    st.title("Sources")
     st.caption(
-        "Every coded statement is highlighted in its speaker's country colour and tagged "
-        "with its sectors; narration and context stay plain. Statements matching the "
-        "current filters, and a statement a link led you to, stand out in bold; hover "
-        "over a highlight for its details."
+        "Every account of each event. Where we hold an account's text, every coded statement is "
+        "highlighted in its side's colour and tagged with its sectors; narration and context stay "
+        "plain. Statements matching the current filters, and a statement a link led you to, stand "
+        "out in bold; hover over a highlight for its details. Where we do not hold the text, the "
+        "account's statements are our paraphrase."
     )
     focus = _focus(ds)
-    st.html(markup.legend(ds.country_colors))
+    st.html(markup.legend({side: ds.side_colors[side] for side in ds.sides}))
     emphasised = set(flt.apply(ds, filters)["statement_id"]) if filters.active else set()
     if focus is not None:
         emphasised.add(focus.statement["statement_id"])
+    shown = ds.sources[ds.sources["source_id"].isin(filters.source)] if filters.source else ds.sources
+    if filters.source:
+        st.caption(f"Showing {len(shown)} of {len(ds.sources)} accounts, as the Accounts filter asks.")
     coverage = {c.source_id: c for c in ds.coverage}
-    for source in ds.sources.itertuples():
-        st.header(md_escape(source.title), divider="gray")
-        st.html(
-            f"<p>{markup.esc(source.publisher)}, published {markup.esc(source.published)}; "
-            f"event of {markup.esc(source.event_date)}: {markup.esc(source.event)}. "
-            f"{markup.link(source.url, 'Read the original')}</p>"
+    for event in ds.events.itertuples():
+        sources = shown[shown["event_id"] == event.event_id]
+        if sources.empty:
+            continue
+        st.header(md_escape(f"{event.title}, {event.date}"), divider="gray")
+        facts = [event.kind, event.place, event.occasion and f"Occasion: {event.occasion}", event.notes]
+        st.html(f"<p>{markup.esc('. '.join(f.rstrip('.') for f in facts if f))}.</p>")
+        for source in sources.itertuples():
+            st.subheader(md_escape(source.title))
+            st.html(markup.account_facts(ds, ds.sources[ds.sources["source_id"] == source.source_id]))
+            if source.has_text:
+                cov = coverage[source.source_id]
+                st.metric(
+                    "Sentences accounted for",
+                    f"{cov.accounted} of {cov.sentences}",
+                    help=f"{cov.quoted} quoted by statements, {cov.narration} listed as narration or context.",
+                )
+                text = ds.texts[source.source_id]
+                st.html(markup.annotate(text, markup.source_marks(ds, source.source_id, emphasised)))
+            else:
+                _paraphrased(ds, source.source_id)
+
+
+def _paraphrased(ds: Dataset, source_id: str) -> None:
+    """An account whose text is not held: its statements and its narration, in our words."""
+    st.info(
+        "We do not hold this account's text. Its statements below are our paraphrase of what it "
+        "says; follow the link above to read it.",
+        icon=":material/description:",
+    )
+    statements = ds.statements[ds.statements["source_id"] == source_id]
+    st.html(markup.statement_cards(ds, statements))
+    narration = ds.narration[ds.narration["source_id"] == source_id]
+    if not narration.empty:
+        items = "".join(
+            f"<li>{markup.esc(n.text)} <em>({markup.esc(n.kind)})</em></li>" for n in narration.itertuples()
         )
-        cov = coverage[source.source_id]
-        st.metric(
-            "Sentences accounted for",
-            f"{cov.accounted} of {cov.sentences}",
-            help=f"{cov.quoted} quoted by statements, {cov.narration} listed as narration or context.",
-        )
-        text = ds.texts[source.source_id]
-        st.html(markup.annotate(text, markup.source_marks(ds, source.source_id, emphasised)))
+        st.html(f"<p>Also in this account, in our words, and not a claim of either side:</p><ul>{items}</ul>")
 
 
 def _focus(ds: Dataset) -> display.InContext | None:
@@ -61,7 +92,12 @@ def _focus(ds: Dataset) -> display.InContext | None:
     with st.container(border=True):
         st.subheader("The statement you followed")
         st.html(markup.statement_cards(ds, ds.statements.loc[[statement.name]], context_links=False))
-        st.caption("Its quote in the source, with a sentence either side; the whole text follows.")
-        passage = ds.texts[statement["source_id"]][focus.start : focus.end]
-        st.html(markup.annotate(passage, [markup.focus_mark(ds, statement, focus.start)]))
+        if statement["evidence"] == "quote":
+            st.caption("Its quote in the source, with a sentence either side; the whole text follows.")
+            passage = ds.texts[statement["source_id"]][focus.start : focus.end]
+            st.html(markup.annotate(passage, [markup.focus_mark(ds, statement, focus.start)]))
+        else:
+            st.caption(
+                "We do not hold this account's text, so there is no passage to show; its facts follow."
+            )
     return focus

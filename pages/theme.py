@@ -25,21 +25,28 @@ def render(ds: Dataset, filters: flt.Filters, theme_id: str) -> None:
         return
 
     st.subheader("Sectors in this theme")
-    st.caption("How many statements from each country's speakers name each sector of this theme.")
+    st.caption(
+        "How many statements from each country's speakers, and with no speaker named, name each sector of this theme."
+    )
     st.plotly_chart(charts.mentions_chart(ds, aggregate.mentions(ds, rows)), key=f"theme-{theme_id}")
 
     st.subheader("Who said what")
-    st.caption("Each statement with its commitment strength and the source's exact words, strongest first.")
+    st.caption(
+        "Each statement with its commitment strength, strongest first, and its evidence: the source's exact "
+        "words, or our paraphrase of an account whose text we do not hold."
+    )
     statements = flt.statements_of(ds, rows).sort_values(["strength_rank", "statement_id"])
     _cards(ds, statements)
 
 
 def _cards(ds: Dataset, statements) -> None:
-    columns = st.columns(len(ds.countries))
-    for column, country in zip(columns, ds.countries):
-        mine = statements[statements["country"] == country]
+    """One column per side: each country, and the claims whose account names no speaker, if any."""
+    sides = [s for s in ds.sides if s in ds.countries or (statements["side"] == s).any()]
+    columns = st.columns(len(sides))
+    for column, side in zip(columns, sides):
+        mine = statements[statements["side"] == side]
         with column:
-            st.markdown(f"#### {md_escape(country)}")
+            st.markdown(f"#### {md_escape(side)}")
             if mine.empty:
                 st.caption("No matching statement.")
                 continue

@@ -46,6 +46,23 @@ def expected(data: Path, sector: str | None = None, theme: str | None = None) ->
     }
 
 
+UNNAMED = "Speaker not named"  # how the app names the side of a claim attributed to no speaker
+
+
+def side(data: Path, statement: dict[str, str]) -> str:
+    """The statement's side: its speaker's country, or UNNAMED when the account names no speaker."""
+    if statement["attribution"] == "meeting":
+        return UNNAMED
+    return row(data, "speakers", "speaker_id", statement["speaker_id"])["country"]
+
+
+def speaker_name(data: Path, statement: dict[str, str]) -> str:
+    """The statement's speaker's name, or UNNAMED."""
+    if statement["attribution"] == "meeting":
+        return UNNAMED
+    return row(data, "speakers", "speaker_id", statement["speaker_id"])["name"]
+
+
 def rewrite(path: Path, change: Callable[[int, dict[str, str]], dict[str, str] | None]) -> None:
     """Rewrite a CSV file row by row: ``change(i, row)`` edits the row in place, or returns None to drop it."""
     with path.open(encoding="utf-8-sig", newline="") as handle:

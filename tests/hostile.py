@@ -2,8 +2,10 @@
 
 The package's own title, descriptions, contributor and licence carry it too.
 It still validates: ids stay slugs and URLs stay https, because the validator
-rejects anything else there; every other text field carries the payload, and
-one source sentence carries it together with a statement quoting it verbatim.
+rejects anything else there; every other text field carries the payload (the
+events' and accounts' facts, the gaps' notes, summaries and paraphrased
+narration included), and one source sentence carries it together with a
+statement quoting it verbatim.
 """
 
 from __future__ import annotations
@@ -31,12 +33,14 @@ MARKERS = ("#pwned-img", "#pwned-iframe", "#pwned-a")
 
 # Columns that hold free text (not ids, dates, URLs, enums or numbers).
 TEXT = {
-    "sources": ("title", "publisher", "event", "notes"),
+    "events": ("title", "kind", "place", "occasion", "notes"),
+    "sources": ("title", "publisher", "label", "time_given", "place_given", "time_note", "notes"),
     "speakers": ("name", "role", "country"),
     "themes": ("title", "description"),
     "sectors": ("label", "description"),
     "statements": ("summary", "notes"),
     "narration": ("notes",),
+    "gaps": ("note",),
 }
 
 
@@ -77,4 +81,11 @@ def make_hostile(target: Path) -> Path:
         return row
 
     rewrite(target / "statements.csv", quote_payload)
+
+    def paraphrase_payload(i, row):  # a paraphrase is our wording, so it may carry anything
+        if row["evidence"] == "paraphrase":
+            row["text"] = f"{PAYLOAD} narration {i + 1}"
+        return row
+
+    rewrite(target / "narration.csv", paraphrase_payload)
     return target

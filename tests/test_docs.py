@@ -89,16 +89,19 @@ def test_citation_matches_the_data_package():
     assert cff["title"] == PACKAGE["title"]
     assert cff["version"] == PACKAGE["version"]
     assert cff["license"] == PACKAGE["licenses"][0]["name"]
-    assert cff["references"][0]["url"] == PACKAGE["sources"][0]["path"]
+    assert [r["url"] for r in cff["references"]] == [s["path"] for s in PACKAGE["sources"]]
     assert {a["name"] for a in cff["authors"]} == {c["title"] for c in PACKAGE["contributors"]}
 
 
 def test_source_facts_match_the_sources_table():
-    """The sources table carries the report's publisher, URL and dates."""
-    (source,) = rows(DATA, "sources")
-    assert source["publisher"] == "Xinhua News Agency"
-    assert source["url"] == "https://en.imsilkroad.com/p/325237.html"
-    assert source["published"] == source["event_date"] == "2021-12-07"
+    """The sources table carries each account's publisher and URL as ACCOUNTS.md gives them, and the event's date."""
+    accounts = (DATA / "ACCOUNTS.md").read_text(encoding="utf-8")
+    (event,) = rows(DATA, "events")
+    assert event["date"] == "2021-12-07"
+    for source in rows(DATA, "sources"):
+        assert source["event_id"] == event["event_id"]
+        assert source["url"] in accounts
+        assert (source["published"] or event["date"]) == event["date"]  # the day itself, or not given
 
 
 def test_data_dictionary_doc_is_generated_from_the_descriptor(capsys):

@@ -12,12 +12,19 @@ from tests.helpers import MEETING, expected, rows
 
 
 def test_statements_csv_keeps_the_schema_columns_and_adds_context():
-    """The CSV has the statements' own columns in order, then speaker, country and source URL, values as curated."""
+    """The CSV has the statements' own columns in order, then speaker, country, event and source, values as curated."""
     ds = load(MEETING)
     sector = rows(MEETING, "statements")[-1]["sectors"].split(";")[0]
     selected = flt.statements_of(ds, flt.apply(ds, flt.Filters(sector=(sector,))))
     table = list(csv.DictReader(io.StringIO(export.statements_csv(ds, selected).decode("utf-8"))))
-    assert list(table[0]) == [*ds.schema.field_names("statements"), "speaker_name", "country", "source_url"]
+    assert list(table[0]) == [
+        *ds.schema.field_names("statements"),
+        "speaker_name",
+        "country",
+        "event_id",
+        "source_title",
+        "source_url",
+    ]
     assert {r["statement_id"] for r in table} == expected(MEETING, sector)
     original = {r["statement_id"]: r for r in rows(MEETING, "statements")}
     for row in table:

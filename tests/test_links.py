@@ -39,5 +39,5 @@ def test_malformed_query_parameters_are_ignored(params, monkeypatch):
     """Unknown ids, empty values, odd characters and very long values open the app without an error."""
     at = entry(monkeypatch, **params)
     assert not at.exception
-    assert len(at.metric) == 4
+    assert len(at.metric) == 5
     assert len(at.sidebar.text_input(key=routes.SEARCH).value) <= 200

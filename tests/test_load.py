@@ -11,7 +11,8 @@ import shutil
 import pytest
 
 from cooperation import data_dir, load, routes
-from tests.helpers import DATA, MEETING, OTHER, page, rows
+from cooperation.validate import SHOWS, USES
+from tests.helpers import DATA, MEETING, OTHER, UNNAMED, page, rows, side
 
 
 @pytest.fixture(scope="module")
@@ -37,10 +38,36 @@ def test_themes_and_sectors_are_in_the_themes_order(ds):
 
 def test_tidy_has_one_row_per_statement_and_sector(ds):
     """The tidy frame explodes each statement into one row per sector it names, labelled and attributed."""
-    assert len(ds.tidy) == sum(len(s["sectors"].split(";")) for s in rows(MEETING, "statements"))
-    assert ds.tidy["statement_id"].nunique() == len(ds.statements) == len(rows(MEETING, "statements"))
+    statements = rows(MEETING, "statements")
+    assert len(ds.tidy) == sum(len(s["sectors"].split(";")) for s in statements)
+    assert ds.tidy["statement_id"].nunique() == len(ds.statements) == len(statements)
     assert ds.tidy["sector"].notna().all()
-    assert ds.tidy["country"].notna().all()
+    sides = dict(zip(ds.tidy["statement_id"], ds.tidy["side"]))
+    assert sides == {s["statement_id"]: side(MEETING, s) for s in statements}
+    events = dict(zip(ds.tidy["statement_id"], ds.tidy["event_id"]))
+    source_event = {s["source_id"]: s["event_id"] for s in rows(MEETING, "sources")}
+    assert events == {s["statement_id"]: source_event[s["source_id"]] for s in statements}
+
+
+def test_a_claim_with_no_speaker_has_no_speaker_and_no_country(ds):
+    """A claim attributed to the meeting has no speaker id and no country, and is named as such."""
+    unnamed = ds.statements[ds.statements["attribution"] == "meeting"]
+    assert not unnamed.empty
+    assert unnamed["speaker_id"].isna().all()
+    assert unnamed["country"].isna().all()
+    assert set(unnamed["name"]) == set(unnamed["side"]) == {UNNAMED}
+    assert ds.sides == (*ds.countries, UNNAMED)
+
+
+def test_quotes_are_placed_and_paraphrases_are_not(ds):
+    """A quote has its span in its source's text; a paraphrase has none."""
+    for s in ds.statements.itertuples():
+        if s.evidence == "quote":
+            start, end = s.quote_span
+            assert " ".join(ds.texts[s.source_id][start:end].split()) == " ".join(s.quote.split())
+        else:
+            assert s.quote_span is None
+            assert not s.has_text
 
 
 def test_dataset_is_frozen(ds):
@@ -61,8 +88,13 @@ def test_strengths_follow_the_schema_order(ds):
 def test_derived_values_live_on_the_dataset(ds):
     """The dataset knows where it came from and each country's, strength's and theme's colour."""
     assert ds.data_dir == MEETING
-    assert list(ds.country_colors) == list(dict.fromkeys(s["country"] for s in rows(MEETING, "speakers")))
-    assert len(set(ds.country_colors.values())) == len(ds.country_colors)
+    assert list(ds.side_colors) == [*dict.fromkeys(s["country"] for s in rows(MEETING, "speakers")), UNNAMED]
+    assert len(set(ds.side_colors.values())) == len(ds.side_colors)
+    assert set(ds.side_symbols) == set(ds.side_colors)
+    assert list(ds.source_labels) == list(ds.source_titles) == list(ds.sources["source_id"])
+    assert ds.compared_events == tuple(
+        e for e in ds.events["event_id"] if (ds.sources["event_id"] == e).sum() > 1
+    )
     assert list(ds.strength_colors) == list(ds.strengths)
     assert list(ds.theme_colors) == list(ds.themes["theme_id"])
 
@@ -76,17 +108,21 @@ def test_data_dir_comes_from_the_environment(monkeypatch, tmp_path):
 
 
 def test_optional_columns_may_be_left_out(tmp_path, monkeypatch):
-    """A package whose schema and files leave out every optional column loads and renders on every page."""
+    """A package that leaves out every optional column the code can do without loads and renders on every page."""
     data = tmp_path / "data"
     shutil.copytree(OTHER, data)
     package = json.loads((data / "datapackage.json").read_text(encoding="utf-8"))
     for resource in package["resources"]:
         keys = {n for k in resource["schema"].get("foreignKeys", []) for n in k["fields"]}
+        needed = set(USES.get(resource["name"], ())) | keys
         resource["schema"]["fields"] = [
             f
             for f in resource["schema"]["fields"]
-            if f.get("constraints", {}).get("required") or f["name"] in keys
+            if f.get("constraints", {}).get("required") or f["name"] in needed
         ]
+        assert not (set(SHOWS.get(resource["name"], ())) - keys) & {
+            f["name"] for f in resource["schema"]["fields"]
+        }
         path = data / resource["path"]
         with path.open(encoding="utf-8", newline="") as handle:
             table = list(csv.DictReader(handle))

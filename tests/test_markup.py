@@ -53,13 +53,15 @@ def test_a_card_shows_a_statement_escaped_with_its_link(ds):
 
 def test_a_card_never_lets_markup_through():
     """Curated text in every field of a card comes out as text, never as tags or a javascript link."""
-    card = markup.card(
-        summary=HOSTILE, strength=HOSTILE, strength_color="#000", quote=HOSTILE, speaker=HOSTILE,
-        role=HOSTILE, sectors=[HOSTILE], source_title=HOSTILE, source_url="javascript:alert(1)", color="#000",
-    )  # fmt: skip
-    assert "<script>" not in card
-    assert "javascript:" not in card.replace(html.escape(HOSTILE), "")
-    assert card.count(html.escape(HOSTILE)) == 7
+    for evidence, fields in (("quote", 7), ("paraphrase", 6)):
+        card = markup.card(
+            summary=HOSTILE, strength=HOSTILE, strength_color="#000", evidence=evidence, quote=HOSTILE,
+            speaker=HOSTILE, role=HOSTILE, sectors=[HOSTILE], source_title=HOSTILE,
+            source_url="javascript:alert(1)", color="#000",
+        )  # fmt: skip
+        assert "<script>" not in card
+        assert "javascript:" not in card.replace(html.escape(HOSTILE), "")
+        assert card.count(html.escape(HOSTILE)) == fields, evidence
 
 
 def test_annotate_marks_spans_and_escapes_the_rest():

@@ -9,7 +9,7 @@ import pytest
 
 from cooperation import routes
 from pages.home import CHARTS
-from tests.helpers import MEETING, entry, expected, metric, param, rows
+from tests.helpers import MEETING, entry, expected, metric, param, rows, side, speaker_name
 
 SECTORS = [s["sector_id"] for s in rows(MEETING, "sectors")]
 
@@ -47,15 +47,17 @@ def test_other_filters_combine(monkeypatch):
     at = entry(
         monkeypatch, sector=[sector], speaker=[statement["speaker_id"]], strength=[statement["strength"]]
     )
-    want = {
-        s["statement_id"]
+    chosen = [
+        s
         for s in rows(MEETING, "statements")
         if sector in s["sectors"].split(";")
         and (s["speaker_id"], s["strength"]) == (statement["speaker_id"], statement["strength"])
-    }
-    assert metric(at, "Statements") == str(len(want))
-    at.text_input(key=routes.SEARCH).set_value(statement["quote"].upper()).run()
-    assert metric(at, "Statements") == "1"
+    ]
+    assert metric(at, "Statements") == str(len(chosen))
+    search = statement["quote"].upper()
+    found = [s for s in chosen if search.casefold() in (s["summary"] + "\n" + s["quote"]).casefold()]
+    at.text_input(key=routes.SEARCH).set_value(search).run()
+    assert metric(at, "Statements") == str(len(found))
     at.text_input(key=routes.SEARCH).set_value("no such words anywhere").run()
     assert metric(at, "Statements") == "0"
 
@@ -90,17 +92,17 @@ def test_each_chart_tab_draws_its_chart_from_the_data(monkeypatch):
         at = entry(monkeypatch, **{routes.CHART: label})
         assert not at.exception, label
         (specs[label],) = _chart_specs(at)
-    countries = {s["country"] for s in rows(MEETING, "speakers")}
+    sides = {side(MEETING, s) for s in rows(MEETING, "statements")}
     named = {s["label"] for s in rows(MEETING, "sectors") if expected(MEETING, s["sector_id"])}
     for label in ("Convergence", "Mentions"):
-        assert {t["name"] for t in specs[label]["data"]} == countries, label
+        assert {t["name"] for t in specs[label]["data"]} == sides, label
         assert {y for t in specs[label]["data"] for y in t["y"]} == named, label
     (treemap,) = specs["Themes"]["data"]
     assert {t["title"] for t in rows(MEETING, "themes")} <= set(treemap["labels"])
     strengths = {t["name"] for t in specs["Strength"]["data"]}
     assert strengths == {s["strength"] for s in rows(MEETING, "statements")}
     assert {y for t in specs["Strength"]["data"] for y in t["y"]} == {
-        s["name"] for s in rows(MEETING, "speakers")
+        speaker_name(MEETING, s) for s in rows(MEETING, "statements")
     }
 
 
@@ -145,15 +147,26 @@ def test_a_filter_change_keeps_the_chosen_chart(monkeypatch):
     assert [s["data"][0]["type"] for s in _chart_specs(at)] == ["treemap"]
 
 
+def _shown(statement: dict) -> tuple[str, str]:
+    """How the table shows a statement's evidence: a quote in quotation marks; a paraphrase with none, said so."""
+    if statement["evidence"] == "quote":
+        return f"“{statement['quote']}”", "Quote"
+    return "", "Paraphrase (text not held)"
+
+
 def test_statements_table_holds_the_filtered_rows(monkeypatch):
-    """The statements table lists exactly the statements that match, by their quotes."""
-    sector = rows(MEETING, "statements")[-1]["sectors"].split(";")[0]
+    """The statements table lists exactly the statements that match, each with its evidence shown as such."""
+    sector = "offshore-wind"  # named in quotes and in a paraphrase
     at = entry(monkeypatch, sector=[sector])
     (table,) = at.dataframe
+    columns = (table.value[c] for c in ("In context", "Quote", "Evidence"))
+    shown = {_statement_link(link): (quote, evidence) for link, quote, evidence in zip(*columns)}
+    statements = rows(MEETING, "statements")
     wanted = {
-        s["quote"] for s in rows(MEETING, "statements") if s["statement_id"] in expected(MEETING, sector)
+        s["statement_id"]: _shown(s) for s in statements if s["statement_id"] in expected(MEETING, sector)
     }
-    assert set(table.value["Quote"]) == wanted
+    assert shown == wanted
+    assert {evidence for _, evidence in wanted.values()} == {"Quote", "Paraphrase (text not held)"}
 
 
 def _statement_link(link: str) -> str:
@@ -168,10 +181,10 @@ def test_every_table_row_links_to_its_quote_in_context(monkeypatch):
     """Each row of the statements table links to the source text singling out that row's own statement."""
     at = entry(monkeypatch)
     (table,) = at.dataframe
-    quotes = {s["statement_id"]: s["quote"] for s in rows(MEETING, "statements")}
+    statements = {s["statement_id"]: s for s in rows(MEETING, "statements")}
     linked = [_statement_link(link) for link in table.value["In context"]]
     assert set(linked) == expected(MEETING)
-    assert [quotes[s] for s in linked] == list(table.value["Quote"])
+    assert [statements[s]["summary"] for s in linked] == list(table.value["Summary"])
 
 
 def test_second_run_of_the_entrypoint_still_renders(monkeypatch):

@@ -8,22 +8,28 @@ from urllib.parse import parse_qs, urlsplit
 from streamlit.testing.v1 import AppTest
 
 from cooperation import load, routes
-from tests.helpers import MEETING, ROOT, TIMEOUT, rows
+from tests.helpers import MEETING, OTHER, ROOT, TIMEOUT, rows
 
 
 def test_routes_follow_the_data():
-    """The overview first, then one page per theme in the themes' order, then the source and the data pages."""
+    """The overview, the comparison, one page per theme in the themes' order, then the source and the data pages."""
     ds = load(MEETING)
     themes = sorted(rows(MEETING, "themes"), key=lambda t: int(t["order"]))
     found = routes.routes(ds)
     assert [r.path for r in found] == [
         routes.OVERVIEW,
+        routes.ACCOUNTS,
         *(t["theme_id"] for t in themes),
         routes.SOURCE,
         routes.DATA,
     ]
     assert [r.title for r in found if r.kind == routes.THEME] == [t["title"] for t in themes]
     assert [r.default for r in found] == [True] + [False] * (len(found) - 1)
+
+
+def test_the_comparison_is_there_only_when_an_event_has_several_accounts():
+    """A dataset whose every event has one account has no comparison page."""
+    assert routes.ACCOUNTS not in [r.path for r in routes.routes(load(OTHER))]
 
 
 def test_reserved_paths_cover_every_page_module():

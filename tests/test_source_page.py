@@ -8,7 +8,7 @@ import re
 import pytest
 
 from cooperation import routes
-from tests.helpers import MEETING, html_of, metric, page, row, rows
+from tests.helpers import MEETING, html_of, page, row, rows
 
 
 def _text(source_id: str) -> str:
@@ -27,23 +27,53 @@ def _marked(body: str) -> list[str]:
 
 
 def test_source_page_marks_every_quote_and_counts_sentences(monkeypatch):
-    """Every statement's quote lies inside a highlight, and the coverage metric counts every sentence."""
+    """Every quote lies inside a highlight, and each text held has its coverage metric, every sentence counted."""
     at = page(monkeypatch, routes.SOURCE)
     assert not at.exception
     marks = " | ".join(_marked(html_of(at)))
     for statement in rows(MEETING, "statements"):
-        assert html.escape(" ".join(statement["quote"].split())) in marks, statement["statement_id"]
-    accounted = metric(at, "Sentences accounted for")
-    assert re.fullmatch(r"(\d+) of \1", accounted), accounted
+        if statement["evidence"] == "quote":
+            assert html.escape(" ".join(statement["quote"].split())) in marks, statement["statement_id"]
+    coverage = [m.value for m in at.metric if m.label == "Sentences accounted for"]
+    assert len(coverage) == sum(1 for s in rows(MEETING, "sources") if s["text_path"])
+    assert all(re.fullmatch(r"(\d+) of \1", c) for c in coverage), coverage
 
 
-@pytest.mark.parametrize("statement", rows(MEETING, "statements"), ids=lambda s: s["statement_id"])
+def test_an_account_without_text_shows_its_facts_link_and_statements(monkeypatch):
+    """A source whose text is not held lists its facts, its link, what is unknown, and its statements as paraphrase."""
+    at = page(monkeypatch, routes.SOURCE)
+    body = html_of(at)
+    for source in rows(MEETING, "sources"):
+        assert html.escape(source["url"]) in body
+    for statement in rows(MEETING, "statements"):
+        if statement["evidence"] == "paraphrase":
+            assert html.escape(statement["summary"]) in body
+    for gap in rows(MEETING, "gaps"):
+        assert html.escape(gap["note"]) in body
+    assert any("do not hold this account's text" in i.value for i in at.info)
+
+
+def test_the_accounts_filter_chooses_the_sources_shown(monkeypatch):
+    """With the Accounts filter set, the page shows those accounts only, and says so."""
+    sources = rows(MEETING, "sources")
+    at = page(monkeypatch, routes.SOURCE, source=[sources[1]["source_id"]])
+    titles = [h.value.replace("\\", "") for h in at.subheader]
+    assert sources[1]["title"] in titles
+    assert sources[0]["title"] not in titles
+    assert any(f"Showing 1 of {len(sources)} accounts" in c.value for c in at.caption)
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [s for s in rows(MEETING, "statements") if s["evidence"] == "quote"],
+    ids=lambda s: s["statement_id"],
+)
 def test_a_statement_link_shows_its_quote_in_context(monkeypatch, statement):
-    """A link to one statement shows its card, then its quote marked among the sentences around it."""
+    """A link to one quoted statement shows its card, then its quote marked among the sentences around it."""
     at = page(monkeypatch, routes.SOURCE, **{routes.STATEMENT: statement["statement_id"]})
     assert not at.exception
-    assert [h.value for h in at.subheader] == ["The statement you followed"]
-    card, context, *_, full = (h.proto.body for h in at.get("html"))
+    assert at.subheader[0].value == "The statement you followed"
+    card, context, *_ = (h.proto.body for h in at.get("html"))
     assert html.escape(statement["summary"]) in card
     assert html.escape(statement["quote"]) in card
     assert f"{routes.SOURCE}?{routes.STATEMENT}=" not in card  # no link to the page it is on
@@ -52,8 +82,27 @@ def test_a_statement_link_shows_its_quote_in_context(monkeypatch, statement):
     shown = " ".join(re.sub(r"<[^>]+>", "", context).split())
     assert shown in html.escape(" ".join(_text(statement["source_id"]).split()))
     assert len(shown) > len(marked)  # the sentences around it too
-    emphasised = re.findall(r'<mark style="[^"]*font-weight:600[^"]*"[^>]*>(.*?)</mark>', full, flags=re.S)
-    assert [" ".join(m.split()) for m in emphasised] == [marked]  # only it stands out, with no filter set
+    emphasised = re.findall(
+        r'<mark style="[^"]*font-weight:600[^"]*"[^>]*>(.*?)</mark>', html_of(at), flags=re.S
+    )
+    assert [" ".join(m.split()) for m in emphasised] == [marked, marked]  # in the passage and the text only
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [s for s in rows(MEETING, "statements") if s["evidence"] == "paraphrase"],
+    ids=lambda s: s["statement_id"],
+)
+def test_a_link_to_a_paraphrase_shows_its_card_and_no_passage(monkeypatch, statement):
+    """A link to a paraphrased statement shows its card, says there is no passage, and marks nothing."""
+    at = page(monkeypatch, routes.SOURCE, **{routes.STATEMENT: statement["statement_id"]})
+    assert not at.exception
+    assert at.subheader[0].value == "The statement you followed"
+    card = at.get("html")[0].proto.body
+    assert html.escape(statement["summary"]) in card
+    assert "Paraphrase." in card
+    assert any("no passage to show" in c.value for c in at.caption)
+    assert re.search(r'<mark style="[^"]*font-weight:600', html_of(at)) is None
 
 
 @pytest.mark.parametrize("wanted", ["no-such-statement", "$x$ :red[y] <b>z</b>"])
@@ -63,5 +112,5 @@ def test_an_unknown_statement_link_says_so(monkeypatch, wanted):
     assert not at.exception
     (warning,) = at.warning
     assert wanted in warning.value.replace("\\", "")
-    assert not at.subheader
-    assert "font-weight:600" not in html_of(at)
+    assert "The statement you followed" not in [h.value for h in at.subheader]
+    assert re.search(r'<mark style="[^"]*font-weight:600', html_of(at)) is None

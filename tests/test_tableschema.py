@@ -19,7 +19,8 @@ from tests.test_validate import CASES
 TABLE_SCHEMA_CASES = [
     "type-date", "date-not-iso", "url-scheme", "url-ftp", "enum", "required", "unique",
     "foreign-key-speaker", "foreign-key-source", "foreign-key-theme", "bad-integer", "below-minimum",
-    "missing-cell", "extra-cell", "blank-row", "restates-unknown",
+    "missing-cell", "extra-cell", "blank-row", "restates-unknown", "same-claim-unknown", "answers-unknown",
+    "event-unknown", "gap-unknown-speaker",
 ]  # fmt: skip
 
 

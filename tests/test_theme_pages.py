@@ -25,8 +25,35 @@ def test_every_theme_page_shows_its_statements(monkeypatch, theme):
     assert metric(at, "Statements") == str(len(want))
     cards = html_of(at)
     for statement in rows(MEETING, "statements"):
-        shown = html.escape(statement["quote"]) in cards
+        shown = html.escape(statement["summary"]) in cards
         assert shown == (statement["statement_id"] in want), statement["statement_id"]
+
+
+def test_cards_show_the_kind_of_evidence(monkeypatch):
+    """A quote stands in quotation marks; a paraphrase is labelled, with no quotation marks; no speaker is said so."""
+    cards = html_of(page(monkeypatch, "energy"))
+    for statement in rows(MEETING, "statements"):
+        if "offshore-wind" not in statement["sectors"].split(";"):
+            continue
+        card = _card(cards, statement["statement_id"])
+        if statement["evidence"] == "quote":
+            assert f"“{html.escape(statement['quote'])}”" in card
+            assert ">in context</a>" in card
+        else:
+            assert "Paraphrase." in card
+            assert "“" not in card
+            assert "”" not in card
+            assert "read the account</a>" in card
+        assert ("speaker not named" in card) == (statement["attribution"] == "meeting"), statement[
+            "statement_id"
+        ]
+
+
+def _card(cards: str, statement_id: str) -> str:
+    """The one card that links to this statement."""
+    link = html.escape(routes.statement_link(statement_id))
+    (card,) = [c for c in cards.split('<div style="border-left') if f'href="{link}"' in c]
+    return card
 
 
 def test_a_sector_of_another_theme_empties_a_theme_page(monkeypatch):

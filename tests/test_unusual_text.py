@@ -17,7 +17,9 @@ def _unusual(target, speaker: str, source: str, sector: str) -> str:
         text_path.read_text(encoding="utf-8").rstrip("\n") + f" {long_quote}.\n", encoding="utf-8"
     )
     with (target / "statements.csv").open("a", encoding="utf-8") as handle:
-        handle.write(f'long,{source},{speaker},{sector},"李克强 and עברית",position,"{long_quote}",\n')
+        handle.write(
+            f'long,{source},speaker,{speaker},{sector},"李克强 and עברית",position,quote,"{long_quote}",,,\n'
+        )
     for path in target.glob("*.csv"):
         content = path.read_text(encoding="utf-8").replace("\n", "\r\n")
         path.write_bytes(b"\xef\xbb\xbf" + content.encode("utf-8"))
@@ -38,7 +40,7 @@ def test_unusual_text_renders_on_every_page(tmp_path, monkeypatch):
     at = page(monkeypatch, routes.OVERVIEW, data=data)
     assert not at.exception
     assert metric(at, "Statements") == str(len(expected(OTHER)) + 1)
-    assert long_quote in set(at.dataframe[0].value["Quote"])
+    assert f"“{long_quote}”" in set(at.dataframe[0].value["Quote"])
     at = page(monkeypatch, sector["theme_id"], data=data)
     assert not at.exception
     assert long_quote[:500] in html_of(at)

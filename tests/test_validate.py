@@ -36,6 +36,13 @@ def _sub(file: str, old: str, new: str) -> Callable[[Path], None]:
     return lambda d: replace_in(d / file, old, new)
 
 
+def _set(statement_id: str, **cells: str) -> Callable[[Path], None]:
+    """Set some cells of one statement."""
+    return lambda d: rewrite(
+        d / STATEMENTS, lambda i, r: r.update(cells) or r if r["statement_id"] == statement_id else r
+    )
+
+
 def _drop_row(file: str, key: str, value: str) -> Callable[[Path], None]:
     return lambda d: rewrite(d / file, lambda i, r: None if r[key] == value else r)
 
@@ -60,14 +67,14 @@ def _rename_theme(old: str, new: str) -> Callable[[Path], None]:
 
 
 CASES = {
-    "type-date": Case(_sub(SOURCES, ",2031-03-03,Video", ",2031-13-03,Video"), SOURCES, "not a valid date", "published", "2031-13-03", "YYYY-MM-DD"),
-    "date-not-iso": Case(_sub(SOURCES, "2031-03-03,sources/", "03/03/2031,sources/"), SOURCES, "not a valid date", "event_date", "03/03/2031", "YYYY-MM-DD"),
+    "type-date": Case(_sub(SOURCES, ",2031-03-03,on Monday,", ",2031-13-03,on Monday,"), SOURCES, "not a valid date", "published", "2031-13-03", "YYYY-MM-DD"),
+    "date-not-iso": Case(_sub("events.csv", ",2031-03-03,Video call between heads", ",03/03/2031,Video call between heads"), "events.csv", "not a valid date", "date", "03/03/2031", "YYYY-MM-DD"),
     "url-scheme": Case(_sub(SOURCES, "https://example.org/gazette", "javascript:alert(1)//x"), SOURCES, "pattern", "url", "javascript:alert(1)//x/2031-03-03", "https"),
     "url-ftp": Case(_sub(SOURCES, "https://example.org/gazette", "ftp://example.org/gazette"), SOURCES, "pattern", "url", "ftp://example.org/gazette/2031-03-03", "https"),
-    "enum": Case(_sub(STATEMENTS, ",pledge,Norland will open", ",pledged,Norland will open"), STATEMENTS, "is not one of", "strength", "pledged", "did you mean 'pledge'?"),
+    "enum": Case(_set("vell-ports", strength="pledged"), STATEMENTS, "is not one of", "strength", "pledged", "did you mean 'pledge'?"),
     "required": Case(_sub(STATEMENTS, "Norland will open its ports to Suderian ships.,", ","), STATEMENTS, "is required but empty", "summary", hint="summary"),
     "unique": Case(_sub(STATEMENTS, "\nvell-ports,", "\nvell-wind,"), STATEMENTS, "duplicate", "statement_id", "vell-wind"),
-    "foreign-key-speaker": Case(_sub(STATEMENTS, "vell-ports,gazette-2031-03-03,ana-vell,", "vell-ports,gazette-2031-03-03,ana-vel,"), STATEMENTS, "is not a speaker_id", "speaker_id", "ana-vel", "did you mean 'ana-vell'?"),
+    "foreign-key-speaker": Case(_set("vell-ports", speaker_id="ana-vel"), STATEMENTS, "is not a speaker_id", "speaker_id", "ana-vel", "did you mean 'ana-vell'?"),
     "foreign-key-source": Case(_sub(STATEMENTS, "vell-ports,gazette-2031-03-03,", "vell-ports,gazette-2031,"), STATEMENTS, "is not a source_id", "source_id", "gazette-2031", "did you mean 'gazette-2031-03-03'?"),
     "foreign-key-theme": Case(_sub("sectors.csv", ",energy,Wind", ",enrgy,Wind"), "sectors.csv", "is not a theme_id", "theme_id", "enrgy", "did you mean 'energy'?"),
     "unknown-sector": Case(_sub(STATEMENTS, ",offshore-wind;logistics,", ",offshore-wind;logistic,"), STATEMENTS, "is not a sector_id", "sectors", "logistic", "did you mean 'logistics'?"),
@@ -85,9 +92,25 @@ CASES = {
     "bad-integer": Case(_sub("themes.csv", ",1\n", ",first\n"), "themes.csv", "not a valid integer", "order", "first"),
     "below-minimum": Case(_sub("themes.csv", ",1\n", ",0\n"), "themes.csv", "minimum", "order", "0"),
     "reserved-theme-id": Case(_rename_theme("people", "source"), "themes.csv", "reserved", "theme_id", "source"),
-    "missing-cell": Case(_sub(STATEMENTS, ",Norland and Suderia are old friends,Direct quotation.", ",Direct quotation."), STATEMENTS, "missing cell"),
+    "missing-cell": Case(_sub(STATEMENTS, ",Norland and Suderia are old friends,,,", ",,,"), STATEMENTS, "missing cell"),
     "extra-cell": Case(_sub(STATEMENTS, ",Reported speech.\n", ",Reported speech.,x\n"), STATEMENTS, "extra cell"),
     "blank-row": Case(_sub(STATEMENTS, "\nvell-ports,", "\n\nvell-ports,"), STATEMENTS, "blank row"),
+    "paraphrase-with-quote": Case(_set("ministry-vell-hydrogen", quote="Norland proposes a hydrogen pipeline"), STATEMENTS, "must be empty for a paraphrase", "quote", "Norland proposes a hydrogen pipeline", "not held"),
+    "quote-missing": Case(_set("vell-ports", quote=""), STATEMENTS, "is required when evidence is quote", "quote"),
+    "quote-from-a-source-without-text": Case(_set("ministry-vell-hydrogen", evidence="quote"), STATEMENTS, "is quote, but the text", "evidence", "quote", "paraphrase"),
+    "paraphrase-of-a-source-with-text": Case(_set("vell-ports", evidence="paraphrase", quote=""), STATEMENTS, "is paraphrase, but the text", "evidence", "paraphrase", "quote"),
+    "narration-quote-without-text": Case(lambda d: rewrite(d / "narration.csv", lambda i, r: r.update(evidence="quote") or r if r["narration_id"] == "ministry-setting" else r), "narration.csv", "is quote, but the text", "evidence", "quote"),
+    "no-text-no-url": Case(lambda d: rewrite(d / SOURCES, lambda i, r: r.update(url="") or r if r["text_path"] == "" else r), SOURCES, "is required when the text is not held", "url", ""),
+    "speaker-missing": Case(_set("vell-ports", speaker_id=""), STATEMENTS, "is required when attribution is speaker", "speaker_id"),
+    "meeting-with-speaker": Case(_set("courier-fishing", speaker_id="ana-vell"), STATEMENTS, "must be empty when attribution is meeting", "speaker_id", "ana-vell", "meeting"),
+    "same-claim-same-account": Case(_set("vell-ports", same_claim_as="vell-wind"), STATEMENTS, "is a statement of the same account", "same_claim_as", "vell-wind", "two different accounts"),
+    "same-claim-other-event": Case(_set("herald-vell-grids", same_claim_as="ministry-vell-hydrogen"), STATEMENTS, "is in an account of another event", "same_claim_as", "ministry-vell-hydrogen", "same event"),
+    "same-claim-itself": Case(_set("vell-ports", same_claim_as="vell-ports"), STATEMENTS, "links the statement to itself", "same_claim_as", "vell-ports"),
+    "same-claim-unknown": Case(_set("vell-ports", same_claim_as="vell-prots"), STATEMENTS, "is not a statement_id", "same_claim_as", "vell-prots", "did you mean 'vell-ports'?"),
+    "answers-unknown": Case(_set("brand-cooperate", answers="vell-wnd"), STATEMENTS, "is not a statement_id", "answers", "vell-wnd", "did you mean 'vell-wind'?"),
+    "answers-other-account": Case(_set("courier-brand-cooperate", answers="vell-wind"), STATEMENTS, "is a statement of another account", "answers", "vell-wind", "same account"),
+    "event-unknown": Case(_sub(SOURCES, "gazette-2031-03-03,call-2031-03-03,", "gazette-2031-03-03,call-2031-3-03,"), SOURCES, "is not a event_id", "event_id", "call-2031-3-03", "did you mean 'call-2031-03-03'?"),
+    "gap-unknown-speaker": Case(lambda d: rewrite(d / "gaps.csv", lambda i, r: r.update(speaker_id="tomas-brnd") or r), "gaps.csv", "is not a speaker_id", "speaker_id", "tomas-brnd", "did you mean 'tomas-brand'?"),
     "restates-unknown": Case(lambda d: rewrite(d / "narration.csv", lambda i, r: r.update(restates="vell-wnd") or r), "narration.csv", "is not a statement_id", "restates", "vell-wnd", "did you mean 'vell-wind'?"),
 }  # fmt: skip
 
@@ -131,7 +154,9 @@ def test_lines_are_the_rows_of_the_file(data_copy):
     replace_in(
         data_copy / STATEMENTS, "\nvell-ports,", "\n\nvell-ports,"
     )  # a blank row 3 pushes the rest down
-    replace_in(data_copy / STATEMENTS, ",offer,is willing to expand", ",offered,is willing to expand")
+    replace_in(
+        data_copy / STATEMENTS, ",offer,quote,is willing to expand", ",offered,quote,is willing to expand"
+    )
     with pytest.raises(DataError) as info:
         load(data_copy)
     lines = {(p.line, p.column) for p in info.value.problems}

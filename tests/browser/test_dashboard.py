@@ -179,7 +179,7 @@ def test_a_card_leads_to_its_quote_in_the_source(page: Page, server, page_errors
     followed = page.get_by_test_id("stVerticalBlock").filter(has=heading).last  # the innermost: its box
     expect(followed.locator("mark")).to_have_text(quote)
     expect(followed.locator("blockquote")).to_have_text(f"“{quote}”")
-    expect(page.get_by_role("heading", name="Source text", exact=True)).to_be_visible()
+    expect(page.get_by_role("heading", name="Sources", exact=True)).to_be_visible()
 
 
 def test_a_shared_link_prefills_the_filters(page: Page, server, page_errors):
@@ -193,7 +193,7 @@ def test_a_shared_link_prefills_the_filters(page: Page, server, page_errors):
 def test_every_page_opens_with_its_title(page: Page, server, page_errors):
     """Every theme page, the source page and the data page open with no exception and their titles."""
     pages = [(t["theme_id"], t["title"]) for t in THEMES]
-    pages += [("source", "Source text"), ("data", "Data and method")]
+    pages += [("accounts", "Accounts compared"), ("source", "Sources"), ("data", "Data and method")]
     for path, title in pages:
         open_app(page, f"{server.url}/{path}")
         expect(page.get_by_role("heading", name=title, exact=True)).to_be_visible()
@@ -216,7 +216,7 @@ def test_nothing_overflows_a_phone_screen(page: Page, server, page_errors):
     """At 390 px wide no page scrolls sideways: long text wraps and charts fit."""
     page.set_viewport_size({"width": 390, "height": 844})
     followed = routes.statement_link(rows(MEETING, "statements")[0]["statement_id"])
-    for path in ["", *(t["theme_id"] for t in THEMES), "source", followed, "data"]:
+    for path in ["", "accounts", *(t["theme_id"] for t in THEMES), "source", followed, "data"]:
         open_app(page, f"{server.url}/{path}")
         widths = page.evaluate(
             """() => {

@@ -27,9 +27,13 @@ def hostile_server(tmp_path_factory) -> Iterator[Server]:
 def _pages(data) -> list[str]:
     return [
         "",
+        routes.ACCOUNTS,
         *(t["theme_id"] for t in rows(data, "themes")),
         routes.SOURCE,
         routes.statement_link(CARRIER),  # its quote and summary carry the payload
+        routes.statement_link(
+            next(s["statement_id"] for s in rows(data, "statements") if s["evidence"] == "paraphrase")
+        ),
         routes.DATA,
     ]
 
