@@ -1,26 +1,43 @@
 """Cooperation dashboard: the entry point.
 
-Sets up the page, loads the data once, holds the sidebar filters (so they
-hold on every page and live in the URL) and builds the navigation from the
-data (``pages.navigation``): an overview, one page per theme in the themes'
-order, the annotated source and the data page.
+Sets up the page, loads the data once (``ui.served``: the last valid version of
+the files, kept while an edit is under way), holds the sidebar filters (so
+they hold on every page and live in the URL) and builds the navigation from
+the data (``pages.navigation``): an overview, the accounts compared, one page
+per theme in the themes' order, the sources and the data page.
 
 Run with ``streamlit run app.py``; ``COOPERATION_DATA`` chooses the data.
+``streamlit run`` finds ``app`` below, an ASGI app serving this script, whose
+start-up hook (``ui.before_serving``) runs before the first visitor.
 """
 
 from __future__ import annotations
+
+from contextlib import asynccontextmanager
 
 import streamlit as st
 
 import pages
 from cooperation import ui
 
-legacy_router = ui.legacy_router_active()  # read before st.navigation switches it off
-st.set_page_config(page_title="Cooperation dashboard", page_icon=":material/handshake:", layout="wide")
 
-ds = ui.dataset()
-filters = ui.sidebar_filters(ds)
-page = st.navigation(pages.navigation(ds, filters))
-if legacy_router:
-    st.rerun()  # once: from now on this process runs without the legacy router
-page.run()
+def main() -> None:
+    """One run of the script: one page load or one widget change."""
+    st.set_page_config(page_title=ui.DASHBOARD, page_icon=":material/handshake:", layout="wide")
+    state = ui.served()
+    ds = ui.dataset(state)
+    filters = ui.sidebar_filters(ds)
+    st.navigation(pages.navigation(ds, filters, state)).run()
+
+
+@asynccontextmanager
+async def serve(_app):
+    """Before the server takes its first request: route with st.navigation only, and load the data."""
+    ui.before_serving()
+    yield
+
+
+if __name__ == "__main__":  # a script run
+    main()
+else:  # imported by `streamlit run app.py`, as Streamlit Community Cloud runs it
+    app = st.App(__file__, lifespan=serve)

@@ -15,9 +15,10 @@
 from __future__ import annotations
 
 import difflib
+import posixpath
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import PurePosixPath
 from typing import Any
 
 import pandas as pd
@@ -26,6 +27,7 @@ from cooperation import text as textlib
 from cooperation.problems import Problem, did_you_mean
 from cooperation.routes import RESERVED_PATHS
 from cooperation.schema import Schema
+from cooperation.snapshot import Snapshot
 
 
 @dataclass(frozen=True)
@@ -56,7 +58,7 @@ class Found:
     coverage: tuple[Coverage, ...] = ()
 
 
-def run(data_dir: Path, schema: Schema, tables: Mapping[str, pd.DataFrame]) -> Found:
+def run(snapshot: Snapshot, schema: Schema, tables: Mapping[str, pd.DataFrame]) -> Found:
     found = Found()
     if "themes" in tables:
         found.problems += _theme_paths(schema, tables["themes"])
@@ -71,7 +73,7 @@ def run(data_dir: Path, schema: Schema, tables: Mapping[str, pd.DataFrame]) -> F
                 found.problems += _evidence(schema, name, column, tables[name], tables["sources"])
         if "statements" in tables:
             found.problems += _links(schema, tables["statements"], tables["sources"])
-        found.texts = _source_texts(data_dir, schema, tables["sources"], found.problems)
+        found.texts = _source_texts(snapshot, schema, tables["sources"], found.problems)
         spans: dict[str, dict[str, list]] = {sid: {"statements": [], "narration": []} for sid in found.texts}
         for name, column, kind in (
             ("statements", "quote", "statements"),
@@ -296,20 +298,20 @@ def _sector_list_problems(schema: Schema, cell: str, delimiter: str, known: set[
 
 
 def _source_texts(
-    data_dir: Path, schema: Schema, sources: pd.DataFrame, problems: list[Problem]
+    snapshot: Snapshot, schema: Schema, sources: pd.DataFrame, problems: list[Problem]
 ) -> dict[str, str]:
     texts = {}
-    root = data_dir.resolve()
     relpath = schema.path("sources")
     for line, source_id, text_path in zip(sources.index, sources["source_id"], sources["text_path"]):
         where = {"line": line, "column": "text_path", "value": text_path}
         if not text_path:
             continue
-        path = (data_dir / text_path).resolve()
-        if not path.is_relative_to(root):
+        inside = posixpath.normpath(PurePosixPath(text_path).as_posix())
+        if PurePosixPath(text_path).is_absolute() or inside == ".." or inside.startswith("../"):
             problems.append(Problem(relpath, "points outside the data directory", **where))
             continue
-        if not path.is_file():
+        raw = snapshot.read(inside)
+        if raw is None:
             problems.append(
                 Problem(
                     relpath,
@@ -320,7 +322,7 @@ def _source_texts(
             )
             continue
         try:
-            texts[source_id] = path.read_bytes().decode("utf-8-sig")
+            texts[source_id] = raw.decode("utf-8-sig")
         except UnicodeDecodeError:
             problems.append(Problem(relpath, "names a text file that is not UTF-8", **where))
     return texts

@@ -20,6 +20,7 @@ from cooperation import text as textlib
 from cooperation.checks import Coverage
 from cooperation.problems import DataError
 from cooperation.schema import Schema
+from cooperation.snapshot import Snapshot
 from cooperation.validate import SHOWS, validate
 
 ENV_VAR = "COOPERATION_DATA"
@@ -47,10 +48,10 @@ class Dataset:
     strongest); ``statements`` also has each quote's (start, end) in its source
     text (None for a paraphrase).
     The frames are shared between sessions: treat them as read-only.
-    ``data_dir`` is the directory the dataset was loaded from.
+    ``snapshot`` holds the files the dataset was built from, as read.
     """
 
-    data_dir: Path
+    snapshot: Snapshot
     schema: Schema
     events: pd.DataFrame
     sources: pd.DataFrame
@@ -65,6 +66,11 @@ class Dataset:
     coverage: tuple[Coverage, ...]
     strengths: tuple[str, ...]
     countries: tuple[str, ...]
+
+    @property
+    def data_dir(self) -> Path:
+        """The directory the dataset was loaded from."""
+        return self.snapshot.root
 
     @cached_property
     def sides(self) -> tuple[str, ...]:
@@ -132,10 +138,9 @@ class Dataset:
         return row.iloc[0].to_dict()
 
 
-def load(path: str | Path | None = None) -> Dataset:
-    """Validate and load the data package in ``path`` (default: ``data_dir()``)."""
-    path = Path(path) if path is not None else data_dir()
-    report = validate(path)
+def load(source: str | Path | Snapshot | None = None) -> Dataset:
+    """Validate and load the data package in a directory (default: ``data_dir()``), or in a snapshot of one."""
+    report = validate(source if source is not None else data_dir())
     if report.problems:
         raise DataError(report.problems)
     schema = report.schema
@@ -202,7 +207,7 @@ def load(path: str | Path | None = None) -> Dataset:
     tidy = tidy.reset_index(drop=True)
 
     return Dataset(
-        data_dir=path,
+        snapshot=report.snapshot,
         schema=schema,
         events=events,
         sources=sources,

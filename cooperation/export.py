@@ -5,12 +5,12 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from pathlib import Path
 
 import pandas as pd
 
 from cooperation.data import Dataset
 from cooperation.filters import Filters
+from cooperation.snapshot import Snapshot
 
 # Columns added to the statements' own for a reader of the CSV alone.
 EXTRA = {
@@ -42,12 +42,10 @@ def file_name(ds: Dataset, filters: Filters) -> str:
     return f"{stem}-filtered.csv" if filters.active else f"{stem}.csv"
 
 
-def package_zip(data_dir: Path) -> bytes:
-    """Every file of the data package, with its folder structure, in one zip."""
+def package_zip(snapshot: Snapshot) -> bytes:
+    """Every file of the data package, as validated and served, with its folder structure, in one zip."""
     buffer = io.BytesIO()
-    root = Path(data_dir)
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for path in sorted(root.rglob("*")):
-            if path.is_file() and not path.name.startswith("."):
-                archive.write(path, Path(root.name) / path.relative_to(root))
+        for relpath, content in sorted(snapshot.files.items()):
+            archive.writestr(f"{snapshot.root.name}/{relpath}", content)
     return buffer.getvalue()

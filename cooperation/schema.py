@@ -26,8 +26,12 @@ class Schema:
     @classmethod
     def read(cls, data_dir: Path) -> Schema:
         """Parse ``datapackage.json`` in ``data_dir`` (raises OSError or ValueError)."""
-        text = (Path(data_dir) / DESCRIPTOR).read_text(encoding="utf-8-sig")
-        descriptor = json.loads(text)
+        return cls.parse((Path(data_dir) / DESCRIPTOR).read_bytes())
+
+    @classmethod
+    def parse(cls, raw: bytes) -> Schema:
+        """Parse the bytes of a ``datapackage.json`` (raises ValueError)."""
+        descriptor = json.loads(raw.decode("utf-8-sig"))
         if not isinstance(descriptor, dict) or not isinstance(descriptor.get("resources"), list):
             raise ValueError("the descriptor has no list of resources")
         return cls(descriptor)

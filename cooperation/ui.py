@@ -1,4 +1,4 @@
-"""The Streamlit widgets: cached loading, the error panel, the sidebar filters, metrics and the table.
+"""The Streamlit widgets: the published data, the error panel, the sidebar filters, metrics and the table.
 
 This is the only module of the package that imports Streamlit; what it shows
 is computed by the pure modules beside it.
@@ -6,66 +6,98 @@ is computed by the pure modules beside it.
 
 from __future__ import annotations
 
+import os
+from collections.abc import Sequence
+from datetime import UTC
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
-from cooperation import aggregate, routes
+from cooperation import aggregate, routes, service
 from cooperation import filters as flt
-from cooperation.data import Dataset, data_dir, load
+from cooperation.data import Dataset, data_dir
 from cooperation.markup import md_escape, strength_help
-from cooperation.problems import DataError
+from cooperation.problems import Problem
+
+SETTLE_VAR = "COOPERATION_SETTLE_SECONDS"  # how long files must be still before a change is published
+DASHBOARD = "Cooperation dashboard"  # the product's name, in every page's browser title
 
 
-def legacy_router_active() -> bool:
-    """Whether Streamlit is running this script through its legacy ``pages/`` router.
+def before_serving() -> None:
+    """What a server does once, before its first visitor: route with st.navigation only, and load the data.
 
-    A server's very first run (and every AppTest run) goes through it when a
-    ``pages/`` folder sits beside the entry point, and widgets then get other
-    ids than in every later run, so the first filter a visitor picks is lost.
-    The entry point reruns once when this is true (see app.py).
+    With a ``pages/`` folder beside app.py, Streamlit's legacy router (which
+    knows only the modules in ``pages/``) runs each process's very first script
+    run and answers a deep link such as ``/source`` with a "Page not found"
+    dialog, until ``st.navigation`` switches it off: its first call sets
+    ``PagesManager.uses_pages_directory = False``
+    (streamlit/commands/navigation.py; the legacy run is ``_mpa_v1`` in
+    streamlit/runtime/scriptrunner/script_runner.py). Setting it before any
+    session exists makes every run, the first included, go through
+    ``st.navigation``.
     """
     from streamlit.runtime.pages_manager import PagesManager
 
-    return bool(PagesManager.uses_pages_directory)
+    PagesManager.uses_pages_directory = False
+    served()
 
 
-def _stamp(path: Path) -> tuple:
-    """Names, sizes and modification times of every file in the data directory."""
-    if not path.is_dir():
-        return ()
-    return tuple(
-        (str(p.relative_to(path)), s.st_size, s.st_mtime_ns)
-        for p in sorted(path.rglob("*"))
-        if p.is_file() and (s := p.stat())
+@st.cache_resource
+def publisher(path: str) -> service.Publisher:
+    """The one publisher of the data directory, for every session of this server."""
+    service.log_to_stderr()
+    settle = float(os.environ.get(SETTLE_VAR, service.SETTLE_SECONDS))
+    return service.Publisher(Path(path), settle=settle)
+
+
+def served() -> service.Served:
+    """What this run shows, read once per run: the published dataset and what waits on disk."""
+    return publisher(str(data_dir())).current()
+
+
+def dataset(state: service.Served) -> Dataset:
+    """The published dataset, with a calm notice when an update is pending; with none, the problems, and stop."""
+    if state.dataset is None:
+        error_panel(state.problems)
+        st.stop()
+    if state.pending is not None:
+        st.sidebar.info(pending_notice(state), icon=":material/update:")
+    return state.dataset
+
+
+def _when(moment) -> str:
+    return moment.astimezone(UTC).strftime("%d %B %Y, %H:%M UTC").lstrip("0") if moment else "an unknown time"
+
+
+def pending_notice(state: service.Served) -> str:
+    """One sentence on the version served and the update waiting."""
+    waiting = "is being written" if state.pending.writing else "is waiting to be checked by the curators"
+    return f"The data shown was published on {_when(state.dataset.snapshot.modified)}. An update {waiting}."
+
+
+def version_line(state: service.Served) -> str:
+    """Which version is served, and whether a newer one waits on disk (for the data page; Markdown)."""
+    ds = state.dataset
+    line = (
+        f"Version served: {md_escape(ds.schema.meta('version', 'not numbered'))}, "
+        f"its files last changed on {_when(ds.snapshot.modified)}."
+    )
+    if state.pending is None:
+        return line + " It is the version on disk."
+    if state.pending.writing:
+        return line + f" Newer files, changed on {_when(state.pending.modified)}, are being written."
+    count = len(state.pending.problems)
+    return line + (
+        f" A newer version on disk, changed on {_when(state.pending.modified)}, does not validate "
+        f"({count} problem{'s' if count != 1 else ''}); it is served once it does. Curators see the "
+        "problems with `python -m cooperation validate` and in the server log."
     )
 
 
-@st.cache_resource(show_spinner="Loading the data…", max_entries=4)
-def _load(path: str, stamp: tuple) -> Dataset | DataError:
-    # The stamp is part of the cache key: editing a file reloads the data.
-    # cache_resource (not cache_data) hands every session the same read-only
-    # object instead of unpickling a copy of every table on each rerun.
-    try:
-        return load(path)
-    except DataError as error:
-        return error
-
-
-def dataset() -> Dataset:
-    """The dataset, parsed once per change of the files; on bad data, the error panel and stop."""
-    path = data_dir()
-    result = _load(str(path), _stamp(path))
-    if isinstance(result, DataError):
-        error_panel(result)
-        st.stop()
-    return result
-
-
-def error_panel(error: DataError) -> None:
+def error_panel(problems: Sequence[Problem]) -> None:
     """Every problem in one table: file, line, column, value, problem and hint."""
-    count = len(error.problems)
+    count = len(problems)
     st.error(
         f"The data did not validate: {count} problem{'s' if count != 1 else ''} found. "
         "Nothing is shown until they are fixed; run `python -m cooperation validate` "
@@ -82,7 +114,7 @@ def error_panel(error: DataError) -> None:
                     "problem": p.message,
                     "hint": p.hint or "",
                 }
-                for p in error.problems
+                for p in problems
             ]
         ),
         hide_index=True,

@@ -2,7 +2,8 @@
 
 ``validate(data_dir)`` never raises for bad data: every problem it finds is
 returned in the report, with the file, line, column, offending value and a
-hint where one helps. Tables are read by pyarrow's CSV reader; the Table
+hint where one helps. It checks a snapshot of the files (``cooperation.snapshot``),
+read once, and the report keeps it. Tables are read by pyarrow's CSV reader; the Table
 Schema checks are ``cooperation.tableschema``'s (pandera, whole columns at a
 time); ``cooperation.checks`` holds the rest.
 """
@@ -22,6 +23,7 @@ import pandas as pd
 from cooperation import checks, tableschema
 from cooperation.problems import Problem
 from cooperation.schema import DESCRIPTOR, Schema
+from cooperation.snapshot import Snapshot, take
 
 # The resources and columns the code reads. Their types, constraints and
 # descriptions live in datapackage.json; this only says which must be there.
@@ -54,9 +56,9 @@ HEADER_CHARS = 65_536  # enough text to hold any header row
 
 @dataclass(frozen=True)
 class Report:
-    """What validation found, and the tables it read on the way."""
+    """What validation found, and the snapshot and tables it read on the way."""
 
-    data_dir: Path
+    snapshot: Snapshot
     problems: tuple[Problem, ...]
     schema: Schema | None = None
     tables: Mapping[str, pd.DataFrame] = field(default_factory=dict)
@@ -67,39 +69,43 @@ class Report:
     def ok(self) -> bool:
         return not self.problems
 
+    @property
+    def data_dir(self) -> Path:
+        return self.snapshot.root
 
-def validate(data_dir: str | Path) -> Report:
-    """Check everything about ``data_dir`` and return every problem found."""
-    data_dir = Path(data_dir)
-    if not data_dir.is_dir():
-        return Report(data_dir, (Problem(str(data_dir), "the data directory does not exist"),))
+
+def validate(source: str | Path | Snapshot) -> Report:
+    """Check everything about a data directory (or a snapshot of one) and return every problem found."""
+    snapshot = source if isinstance(source, Snapshot) else take(source)
+    if not snapshot.root.is_dir() and not snapshot.files:
+        return Report(snapshot, (Problem(str(snapshot.root), "the data directory does not exist"),))
+    raw = snapshot.read(DESCRIPTOR)
+    if raw is None:
+        return Report(snapshot, (Problem(DESCRIPTOR, "the data package descriptor is missing"),))
     try:
-        schema = Schema.read(data_dir)
-    except FileNotFoundError:
-        return Report(data_dir, (Problem(DESCRIPTOR, "the data package descriptor is missing"),))
-    except (OSError, ValueError) as exc:
+        schema = Schema.parse(raw)
+    except ValueError as exc:
         line = getattr(exc, "lineno", None)
         return Report(
-            data_dir,
-            (Problem(DESCRIPTOR, f"is not a valid data package descriptor: {exc}", line=line),),
+            snapshot, (Problem(DESCRIPTOR, f"is not a valid data package descriptor: {exc}", line=line),)
         )
 
     problems = _check_descriptor(schema)
     if problems:
-        return Report(data_dir, tuple(problems), schema)
+        return Report(snapshot, tuple(problems), schema)
 
     tables: dict[str, pd.DataFrame] = {}
     for name in schema.resource_names:
-        file_problems, table = _read_table(data_dir, schema, name)
+        file_problems, table = _read_table(snapshot, schema, name)
         problems += file_problems
         if table is not None:
             tables[name] = table
     for name, table in tables.items():
         problems += tableschema.check(schema, name, table, tables)
-    found = checks.run(data_dir, schema, tables)
+    found = checks.run(snapshot, schema, tables)
     problems += found.problems
     return Report(
-        data_dir,
+        snapshot,
         tuple(dict.fromkeys(problems)),
         schema,
         MappingProxyType(tables),
@@ -143,7 +149,7 @@ def _header(schema: Schema, name: str, header: list[str]) -> list[Problem]:
     return missing + twice
 
 
-def _read_table(data_dir: Path, schema: Schema, name: str) -> tuple[list[Problem], pd.DataFrame | None]:
+def _read_table(snapshot: Snapshot, schema: Schema, name: str) -> tuple[list[Problem], pd.DataFrame | None]:
     """File-level checks, then the table as text (empty cells as ''), indexed by each row's line in the file.
 
     A line here is a row of the CSV file, the header being line 1 (as Frictionless counts rows).
@@ -152,10 +158,9 @@ def _read_table(data_dir: Path, schema: Schema, name: str) -> tuple[list[Problem
     import pyarrow.csv as pacsv
 
     relpath = schema.path(name)
-    path = data_dir / relpath
-    if not path.is_file():
+    raw = snapshot.read(relpath)
+    if raw is None:
         return [Problem(relpath, "the file is missing")], None
-    raw = path.read_bytes()
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -1,7 +1,8 @@
 """Thin page modules, one per kind of page, each with a docstring and a ``render`` function.
 
-``navigation(ds, filters)`` turns the dataset's routes (``cooperation.routes``)
-into Streamlit pages, by navigation section; app.py and the tests both use it.
+``navigation(ds, filters, state)`` turns the dataset's routes
+(``cooperation.routes``) into Streamlit pages, by navigation section; app.py
+and the tests both use it. Each page names itself in the browser's title bar.
 """
 
 from __future__ import annotations
@@ -11,19 +12,20 @@ from functools import partial
 
 import streamlit as st
 
-from cooperation import routes
+from cooperation import routes, ui
 from cooperation.data import Dataset
 from cooperation.filters import Filters
 from cooperation.markup import md_escape
+from cooperation.service import Served
 from pages import about, comparison, home, source_text, theme
 
 
-def _render(route: routes.Route, ds: Dataset, filters: Filters) -> Callable[[], None]:
+def _render(route: routes.Route, ds: Dataset, filters: Filters, state: Served) -> Callable[[], None]:
     """What draws a route's page."""
     if route.kind == routes.THEME:
         return partial(theme.render, ds, filters, route.theme_id)
     if route.kind == routes.DATA:
-        return partial(about.render, ds)
+        return partial(about.render, ds, state)
     render = {
         routes.OVERVIEW: home.render,
         routes.ACCOUNTS: comparison.render,
@@ -32,12 +34,22 @@ def _render(route: routes.Route, ds: Dataset, filters: Filters) -> Callable[[], 
     return partial(render[route.kind], ds, filters)
 
 
-def navigation(ds: Dataset, filters: Filters) -> dict[str, list[st.Page]]:
+def _titled(route: routes.Route, render: Callable[[], None]) -> Callable[[], None]:
+    """The page's render, after naming the page and the dashboard in the browser's title bar."""
+
+    def run() -> None:
+        st.set_page_config(page_title=f"{route.title} · {ui.DASHBOARD}")
+        render()
+
+    return run
+
+
+def navigation(ds: Dataset, filters: Filters, state: Served) -> dict[str, list[st.Page]]:
     """Every page of the dataset as a Streamlit page, by navigation section, in order."""
     sections: dict[str, list[st.Page]] = {}
     for route in routes.routes(ds):
         page = st.Page(
-            _render(route, ds, filters),
+            _titled(route, _render(route, ds, filters, state)),
             title=md_escape(route.title),
             icon=route.icon,
             url_path=route.path,

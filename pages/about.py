@@ -11,21 +11,24 @@ from cooperation import export, markup
 from cooperation.data import Dataset
 from cooperation.markup import md_escape
 from cooperation.schema import dictionary
+from cooperation.service import Served
+from cooperation.ui import version_line
 
 CODEBOOK = "CODEBOOK.md"
 
 
-def render(ds: Dataset) -> None:
+def render(ds: Dataset, state: Served) -> None:
     meta = ds.schema.meta
     st.title("Data and method")
     st.html(
         f"<p><strong>{markup.esc(meta('title', ''))}</strong>, version {markup.esc(meta('version', ''))}."
         f" {markup.esc(meta('description', ''))}</p>"
     )
-    root = ds.data_dir
+    st.markdown(version_line(state))
+    snapshot = ds.snapshot
     st.download_button(
         "Download the whole data package (zip)",
-        data=lambda: export.package_zip(root),
+        data=lambda: export.package_zip(snapshot),
         file_name=export.safe_name(f"{meta('name', '')}-{meta('version', '')}") + ".zip",
         mime="application/zip",
         icon=":material/folder_zip:",
@@ -55,9 +58,9 @@ def render(ds: Dataset) -> None:
     )
 
     st.header("Method and codebook")
-    path = root / CODEBOOK
-    if path.is_file():
-        st.html(markup.markdown_document(path.read_text(encoding="utf-8-sig")))
+    codebook = snapshot.read(CODEBOOK)
+    if codebook is not None:
+        st.html(markup.markdown_document(codebook.decode("utf-8-sig")))
     else:
         st.caption(f"This data package has no {CODEBOOK}.")
 

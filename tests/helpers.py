@@ -101,9 +101,10 @@ def _page_script(path: str) -> None:
     import pages
     from cooperation import routes, ui
 
-    ds = ui.dataset()
+    state = ui.served()
+    ds = ui.dataset(state)
     filters = ui.sidebar_filters(ds)
-    sections = pages.navigation(ds, filters)
+    sections = pages.navigation(ds, filters, state)
     built = [p for section in sections.values() for p in section]  # in the routes' order
     wanted = built[[r.path for r in routes.routes(ds)].index(path)]
     page = st.navigation(sections)

@@ -8,6 +8,7 @@ import zipfile
 
 from cooperation import export, load
 from cooperation import filters as flt
+from cooperation.snapshot import take
 from tests.helpers import MEETING, expected, rows
 
 
@@ -32,10 +33,23 @@ def test_statements_csv_keeps_the_schema_columns_and_adds_context():
         assert {k: row[k] for k in mine} == mine
 
 
-def test_package_zip_holds_every_file():
-    """The zip holds the descriptor, every table, the codebook and the source texts, under the directory's name."""
-    names = set(zipfile.ZipFile(io.BytesIO(export.package_zip(MEETING))).namelist())
-    assert names == {f"{MEETING.name}/{p.relative_to(MEETING)}" for p in MEETING.rglob("*") if p.is_file()}
+def test_package_zip_holds_every_file_as_read():
+    """The zip holds the descriptor, every table, the codebook and the source texts, under the directory's name,
+    byte for byte as the snapshot read them."""
+    archive = zipfile.ZipFile(io.BytesIO(export.package_zip(take(MEETING))))
+    files = {p: p.read_bytes() for p in MEETING.rglob("*") if p.is_file()}
+    assert set(archive.namelist()) == {f"{MEETING.name}/{p.relative_to(MEETING)}" for p in files}
+    for path, content in files.items():
+        assert archive.read(f"{MEETING.name}/{path.relative_to(MEETING)}") == content
+
+
+def test_the_zip_is_the_version_served_not_the_disk(data_copy):
+    """Files changed on disk after the dataset was read do not change what its zip holds."""
+    ds = load(data_copy)
+    before = (data_copy / "statements.csv").read_bytes()
+    (data_copy / "statements.csv").write_text("changed", encoding="utf-8")
+    archive = zipfile.ZipFile(io.BytesIO(export.package_zip(ds.snapshot)))
+    assert archive.read("data/statements.csv") == before
 
 
 def test_file_names_are_safe():

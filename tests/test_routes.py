@@ -60,8 +60,9 @@ def _navigation_script() -> None:
     import pages
     from cooperation import ui
 
-    ds = ui.dataset()
-    sections = pages.navigation(ds, ui.sidebar_filters(ds))
+    state = ui.served()
+    ds = ui.dataset(state)
+    sections = pages.navigation(ds, ui.sidebar_filters(ds), state)
     st.json([[name, p.title, p.url_path] for name, section in sections.items() for p in section])
 
 
