@@ -38,9 +38,6 @@ ALIASES = {"modality": STRENGTH}  # older names still read from a link (data pac
 CHART = "chart"  # the overview's open chart tab, by its label
 STATEMENT = "statement"  # the statement the source page singles out
 
-# Navigation sections.
-DASHBOARD, THEMES, REFERENCE = "Dashboard", "Themes", "Sources and method"
-
 
 @dataclass(frozen=True)
 class Route:
@@ -50,7 +47,6 @@ class Route:
     path: str
     title: str
     icon: str
-    section: str
     theme_id: str | None = None
 
     @property
@@ -60,16 +56,16 @@ class Route:
 
 def routes(ds: Dataset) -> tuple[Route, ...]:
     """Every page of the dataset in navigation order: the overview, the comparison, one per theme, the source, the data."""
-    compared = (Route(ACCOUNTS, ACCOUNTS, "Accounts compared", ":material/compare:", DASHBOARD),)
+    compared = (Route(ACCOUNTS, ACCOUNTS, "Accounts compared", ":material/compare:"),)
     return (
-        Route(OVERVIEW, OVERVIEW, "Overview", ":material/dashboard:", DASHBOARD),
+        Route(OVERVIEW, OVERVIEW, "Overview", ":material/dashboard:"),
         *(compared if ds.compared_events else ()),
         *(
-            Route(THEME, row.theme_id, row.title, ":material/label:", THEMES, theme_id=row.theme_id)
+            Route(THEME, row.theme_id, row.title, ":material/label:", theme_id=row.theme_id)
             for row in ds.themes.itertuples()
         ),
-        Route(SOURCE, SOURCE, "Sources", ":material/article:", REFERENCE),
-        Route(DATA, DATA, "Data and method", ":material/dataset:", REFERENCE),
+        Route(SOURCE, SOURCE, "Sources", ":material/article:"),
+        Route(DATA, DATA, "Data and method", ":material/dataset:"),
     )
 
 

@@ -1,8 +1,10 @@
 """Thin page modules, one per kind of page, each with a docstring and a ``render`` function.
 
 ``navigation(ds, filters, state)`` turns the dataset's routes
-(``cooperation.routes``) into Streamlit pages, by navigation section; app.py
-and the tests both use it. Each page names itself in the browser's title bar.
+(``cooperation.routes``) into Streamlit pages, in one flat list (sections
+would put elements that are not list items into the navigation's list, which
+screen readers announce wrongly); app.py and the tests both use it. Each page
+names itself in the browser's title bar.
 """
 
 from __future__ import annotations
@@ -44,16 +46,15 @@ def _titled(route: routes.Route, render: Callable[[], None]) -> Callable[[], Non
     return run
 
 
-def navigation(ds: Dataset, filters: Filters, state: Served) -> dict[str, list[st.Page]]:
-    """Every page of the dataset as a Streamlit page, by navigation section, in order."""
-    sections: dict[str, list[st.Page]] = {}
-    for route in routes.routes(ds):
-        page = st.Page(
+def navigation(ds: Dataset, filters: Filters, state: Served) -> list[st.Page]:
+    """Every page of the dataset as a Streamlit page, in the routes' order."""
+    return [
+        st.Page(
             _titled(route, _render(route, ds, filters, state)),
             title=md_escape(route.title),
             icon=route.icon,
             url_path=route.path,
             default=route.default,
         )
-        sections.setdefault(route.section, []).append(page)
-    return sections
+        for route in routes.routes(ds)
+    ]

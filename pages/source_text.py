@@ -90,7 +90,7 @@ def _focus(ds: Dataset) -> display.InContext | None:
         return None
     statement = focus.statement
     with st.container(border=True):
-        st.subheader("The statement you followed")
+        st.header("The statement you followed")
         st.html(markup.statement_cards(ds, ds.statements.loc[[statement.name]], context_links=False))
         if statement["evidence"] == "quote":
             st.caption("Its quote in the source, with a sentence either side; the whole text follows.")

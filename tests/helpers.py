@@ -104,10 +104,9 @@ def _page_script(path: str) -> None:
     state = ui.served()
     ds = ui.dataset(state)
     filters = ui.sidebar_filters(ds)
-    sections = pages.navigation(ds, filters, state)
-    built = [p for section in sections.values() for p in section]  # in the routes' order
+    built = pages.navigation(ds, filters, state)  # in the routes' order
     wanted = built[[r.path for r in routes.routes(ds)].index(path)]
-    page = st.navigation(sections)
+    page = st.navigation(built)
     if page is not wanted:  # AppTest has no URL: go where a link to ``path`` would, with its parameters
         st.switch_page(wanted, query_params={k: st.query_params.get_all(k) for k in st.query_params})
     page.run()

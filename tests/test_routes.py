@@ -54,7 +54,7 @@ def test_a_link_leaves_out_empty_parameters():
 
 
 def _navigation_script() -> None:
-    """Build the navigation as app.py does and write each page's section, title and path."""
+    """Build the navigation as app.py does and write each page's title and path."""
     import streamlit as st
 
     import pages
@@ -62,18 +62,15 @@ def _navigation_script() -> None:
 
     state = ui.served()
     ds = ui.dataset(state)
-    sections = pages.navigation(ds, ui.sidebar_filters(ds), state)
-    st.json([[name, p.title, p.url_path] for name, section in sections.items() for p in section])
+    st.json([[p.title, p.url_path] for p in pages.navigation(ds, ui.sidebar_filters(ds), state)])
 
 
 def test_navigation_builds_a_page_per_route(monkeypatch):
-    """pages.navigation makes one Streamlit page per route, titled and placed by it, in order."""
+    """pages.navigation makes one Streamlit page per route, in one flat list, titled by it, in order."""
     monkeypatch.setenv("COOPERATION_DATA", str(MEETING))
     at = AppTest.from_function(_navigation_script, default_timeout=TIMEOUT).run()
     assert not at.exception
     built = json.loads(at.json[0].value)
     found = routes.routes(load(MEETING))
-    assert [(section, title.replace("\\", "")) for section, title, _ in built] == [
-        (r.section, r.title) for r in found
-    ]
+    assert [title.replace("\\", "") for title, _ in built] == [r.title for r in found]
     assert [path for *_, path in built][1:] == [r.path for r in found][1:]  # the first is served at /

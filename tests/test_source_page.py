@@ -72,7 +72,7 @@ def test_a_statement_link_shows_its_quote_in_context(monkeypatch, statement):
     """A link to one quoted statement shows its card, then its quote marked among the sentences around it."""
     at = page(monkeypatch, routes.SOURCE, **{routes.STATEMENT: statement["statement_id"]})
     assert not at.exception
-    assert at.subheader[0].value == "The statement you followed"
+    assert at.header[0].value == "The statement you followed"
     card, context, *_ = (h.proto.body for h in at.get("html"))
     assert html.escape(statement["summary"]) in card
     assert html.escape(statement["quote"]) in card
@@ -97,7 +97,7 @@ def test_a_link_to_a_paraphrase_shows_its_card_and_no_passage(monkeypatch, state
     """A link to a paraphrased statement shows its card, says there is no passage, and marks nothing."""
     at = page(monkeypatch, routes.SOURCE, **{routes.STATEMENT: statement["statement_id"]})
     assert not at.exception
-    assert at.subheader[0].value == "The statement you followed"
+    assert at.header[0].value == "The statement you followed"
     card = at.get("html")[0].proto.body
     assert html.escape(statement["summary"]) in card
     assert "Paraphrase." in card
@@ -112,5 +112,5 @@ def test_an_unknown_statement_link_says_so(monkeypatch, wanted):
     assert not at.exception
     (warning,) = at.warning
     assert wanted in warning.value.replace("\\", "")
-    assert "The statement you followed" not in [h.value for h in at.subheader]
+    assert "The statement you followed" not in [h.value for h in at.header]
     assert re.search(r'<mark style="[^"]*font-weight:600', html_of(at)) is None
