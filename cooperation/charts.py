@@ -16,7 +16,7 @@ from collections.abc import Mapping
 import pandas as pd
 import plotly.graph_objects as go
 
-from cooperation import aggregate
+from cooperation import aggregate, palette
 from cooperation.data import Dataset
 from cooperation.palette import GRID, RULE
 
@@ -55,8 +55,18 @@ def _count_axis(most: int, title: str = "Statements") -> dict:
     }
 
 
-def _bars(frame: pd.DataFrame, by: str, colors: Mapping[str, str], label: str, hover: str) -> list[go.Bar]:
-    """Horizontal bars of ``statements`` per ``label``, one trace per value of ``by`` in ``colors``' order."""
+def _bars(
+    frame: pd.DataFrame,
+    by: str,
+    colors: Mapping[str, str],
+    patterns: Mapping[str, str],
+    label: str,
+    hover: str,
+) -> list[go.Bar]:
+    """Horizontal bars of ``statements`` per ``label``, one trace per value of ``by`` in ``colors``' order.
+
+    Each trace has its colour and its fill pattern, and is named in the legend.
+    """
     traces = []
     for value, color in colors.items():
         mine = frame[frame[by] == value]
@@ -67,7 +77,16 @@ def _bars(frame: pd.DataFrame, by: str, colors: Mapping[str, str], label: str, h
                     y=[_text(v) for v in mine[label]],
                     name=_text(value),
                     orientation="h",
-                    marker={"color": color},
+                    marker={
+                        "color": color,
+                        "line": {"color": color, "width": 1},
+                        "pattern": {
+                            "shape": patterns[value],
+                            "fillmode": "overlay",
+                            "fgcolor": "white",
+                            "solidity": 0.3,
+                        },
+                    },
                     hovertemplate=hover,
                 )
             )
@@ -82,6 +101,7 @@ def mentions_chart(ds: Dataset, frame: pd.DataFrame) -> go.Figure:
         frame,
         "side",
         {side: ds.side_colors[side] for side in ds.sides},
+        ds.side_patterns,
         "sector",
         "%{y}: %{x} statements<extra>%{fullData.name}</extra>",
     )
@@ -169,7 +189,13 @@ def convergence_chart(ds: Dataset, frame: pd.DataFrame) -> go.Figure:
 def hierarchy_chart(ds: Dataset, frame: pd.DataFrame) -> go.Figure:
     """Treemap: themes containing their sectors, sized by statements."""
     root = "All themes"
-    ids, labels, parents, values, colors = [root], [root], [""], [int(frame["statements"].sum())], ["#f4f4f4"]
+    ids, labels, parents, values, colors = (
+        [root],
+        [root],
+        [""],
+        [int(frame["statements"].sum())],
+        [palette.ROOT],
+    )
     for theme in ds.themes.itertuples():
         mine = frame[frame["theme_id"] == theme.theme_id]
         if mine.empty:
@@ -192,7 +218,8 @@ def hierarchy_chart(ds: Dataset, frame: pd.DataFrame) -> go.Figure:
         parents=parents,
         values=values,
         branchvalues="total",
-        marker={"colors": colors},
+        marker={"colors": colors, "line": {"color": "white", "width": 2}, "depthfade": False},
+        textfont={"color": [palette.TEXT, *["white"] * (len(ids) - 1)]},  # white on the themes' dark colours
         texttemplate="%{label}<br>%{value}",
         hovertemplate="%{label}: %{value} statements<extra></extra>",
     )
@@ -203,7 +230,12 @@ def strength_chart(ds: Dataset, frame: pd.DataFrame) -> go.Figure:
     """Stacked bars: each speaker's statements by commitment strength."""
     names = [_text(n) for n in dict.fromkeys(frame["name"])]
     traces = _bars(
-        frame, "strength", ds.strength_colors, "name", "%{y}: %{x} %{fullData.name}<extra></extra>"
+        frame,
+        "strength",
+        ds.strength_colors,
+        ds.strength_patterns,
+        "name",
+        "%{y}: %{x} %{fullData.name}<extra></extra>",
     )
     most = int(frame.groupby("name")["statements"].sum().max()) if not frame.empty else 0
     return _figure(

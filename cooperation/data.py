@@ -122,6 +122,18 @@ class Dataset:
         return MappingProxyType({**palette.country_symbols(self.countries), UNNAMED: palette.UNNAMED_SYMBOL})
 
     @cached_property
+    def side_patterns(self) -> Mapping[str, str]:
+        """Each side's bar fill pattern in the charts."""
+        return MappingProxyType(
+            {**palette.country_patterns(self.countries), UNNAMED: palette.UNNAMED_PATTERN}
+        )
+
+    @cached_property
+    def strength_patterns(self) -> Mapping[str, str]:
+        """Each commitment strength's bar fill pattern, strongest solid."""
+        return MappingProxyType(palette.strength_patterns(self.strengths))
+
+    @cached_property
     def strength_colors(self) -> Mapping[str, str]:
         """Each commitment strength's colour, strongest darkest."""
         return MappingProxyType(palette.strength_colors(self.strengths))

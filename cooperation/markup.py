@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 import pandas as pd
 from markdown_it import MarkdownIt
 
-from cooperation import routes
+from cooperation import palette, routes
 from cooperation.data import Dataset
 
 # Markdown (and Streamlit's extensions: $…$ LaTeX, :color[…], :material/…:)
@@ -49,7 +49,7 @@ def link(url: str, text: str) -> str:
 def badge(text: str, color: str) -> str:
     return (
         f'<span style="display:inline-block;padding:0 .5em;border-radius:.8em;'
-        f"background:{color};color:#fff;font-size:.8em;font-weight:600;"
+        f"background:{color};color:{palette.BACKGROUND};font-size:.8em;font-weight:600;"
         f'text-transform:capitalize">{esc(text)}</span>'
     )
 
@@ -57,7 +57,7 @@ def badge(text: str, color: str) -> str:
 def tags(labels: Iterable[str]) -> str:
     return " ".join(
         f'<span style="display:inline-block;margin:0 .2em .2em 0;padding:0 .45em;'
-        f'border:1px solid #999;border-radius:.3em;font-size:.75em">{esc(label)}</span>'
+        f'border:1px solid {palette.RULE};border-radius:.3em;font-size:.75em">{esc(label)}</span>'
         for label in labels
     )
 
@@ -90,7 +90,7 @@ def card(
     """
     if evidence == "quote":
         words = (
-            f'<blockquote style="margin:.3em 0;padding-left:.6em;border-left:2px solid #ccc;'
+            f'<blockquote style="margin:.3em 0;padding-left:.6em;border-left:2px solid {palette.BORDER};'
             f'font-style:italic">“{esc(quote)}”</blockquote>'
         )
         links = [link(source_url, source_title)]
@@ -109,7 +109,7 @@ def card(
         f'overflow-wrap:anywhere;word-break:break-word">'
         f"<div>{badge(strength, strength_color)} {tags(sectors)}</div>"
         f'<p style="margin:.3em 0;font-weight:600">{esc(summary)}</p>{words}'
-        f'<p style="margin:.3em 0;font-size:.85em;color:#555">{who} · {" · ".join(links)}</p></div>'
+        f'<p style="margin:.3em 0;font-size:.85em;color:{palette.QUIET_TEXT}">{who} · {" · ".join(links)}</p></div>'
     )
 
 
@@ -184,7 +184,8 @@ def annotate(text: str, marks: Sequence[Mark]) -> str:
 def source_marks(ds: Dataset, source_id: str, emphasised: set[str]) -> list[Mark]:
     """One mark per distinct quoted span and speaker of a source, merging statements that share it.
 
-    A mark stands out when any of its statements is in ``emphasised``.
+    Each mark is tagged with its speaker's name, then its sectors; it stands
+    out when any of its statements is in ``emphasised``.
     """
     labels = ds.sector_labels
     mine = ds.statements[(ds.statements["source_id"] == source_id) & (ds.statements["evidence"] == "quote")]
@@ -203,7 +204,7 @@ def source_marks(ds: Dataset, source_id: str, emphasised: set[str]) -> list[Mark
             end=end,
             color=ds.side_colors[side],
             title=f"{g['name']} · {', '.join(g['strengths'])} · {', '.join(g['sectors'])}",
-            labels=tuple(g["sectors"]),
+            labels=(g["name"], *g["sectors"]),  # who, in words as well as in colour
             emphasis=g["hit"],
         )
         for (start, end, side), g in sorted(groups.items())
@@ -245,12 +246,15 @@ def citation(ds: Dataset) -> str:
     )
 
 
-def markdown_document(text: str) -> str:
+def markdown_document(text: str, below: int = 2) -> str:
     """A Markdown document as HTML, raw HTML switched off; unsafe link schemes are dropped.
 
+    Its headings move down to sit under a heading of level ``below`` (a "#" becomes
+    an h3 under an h2), so that the page's headings go down one level at a time.
     Wide tables scroll inside their own box, so a phone screen never scrolls sideways.
     """
     body = MarkdownIt("commonmark", {"html": False}).enable("table").render(text)
+    body = re.sub(r"<(/?)h([1-6])>", lambda m: f"<{m[1]}h{min(int(m[2]) + below, 6)}>", body)
     return f'<div style="overflow-x:auto;overflow-wrap:anywhere">{body}</div>'
 
 
@@ -259,7 +263,7 @@ def markdown_document(text: str) -> str:
 STATE_SIGNS = {"named": "●", "not mentioned": "–", "unknown": "?"}  # beside the words, never instead
 _HIDDEN = "position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap"
 _TABLE = "border-collapse:collapse;font-size:.9em"
-_CELL = "border:1px solid #ccc;padding:.25em .5em;text-align:left;vertical-align:top;position:relative"
+_CELL = f"border:1px solid {palette.BORDER};padding:.25em .5em;text-align:left;vertical-align:top;position:relative"
 
 
 def matrix_table(frame: pd.DataFrame, account_labels: Mapping[str, str], caption: str) -> str:
@@ -284,7 +288,7 @@ def matrix_table(frame: pd.DataFrame, account_labels: Mapping[str, str], caption
     body = []
     for theme, sectors in frame.groupby("theme", sort=False):
         body.append(
-            f'<tr><th scope="rowgroup" colspan="{1 + len(speakers) * len(accounts)}" style="{_CELL};background:#f4f4f4">{esc(theme)}</th></tr>'
+            f'<tr><th scope="rowgroup" colspan="{1 + len(speakers) * len(accounts)}" style="{_CELL};background:{palette.ROOT}">{esc(theme)}</th></tr>'
         )
         for sector_id, label in dict.fromkeys(zip(sectors["sector_id"], sectors["sector"])):
             row = [f'<th scope="row" style="{_CELL}">{esc(label)}</th>']
@@ -293,9 +297,28 @@ def matrix_table(frame: pd.DataFrame, account_labels: Mapping[str, str], caption
                     row.append(f'<td style="{_CELL}">{_state(*cells[(sector_id, speaker, account)])}</td>')
             body.append("<tr>" + "".join(row) + "</tr>")
     return (
-        f'<div style="overflow-x:auto"><table style="{_TABLE}"><caption style="text-align:left;padding:.3em 0">'
+        f'<div role="region" aria-label="{esc(caption)}" tabindex="0" style="overflow-x:auto"><table style="{_TABLE}"><caption style="text-align:left;padding:.3em 0">'
         f"{esc(caption)}</caption><thead>{''.join(head)}</thead><tbody>{''.join(body)}</tbody></table></div>"
     )  # fmt: skip
+
+
+def data_table(frame: pd.DataFrame, caption: str) -> str:
+    """A small table of numbers and words, its columns and rows headed, every cell escaped.
+
+    Too wide for a narrow screen, it scrolls inside a region that the keyboard can reach and that is named
+    by the caption.
+    """
+    head = "".join(f'<th scope="col" style="{_CELL}">{esc(c)}</th>' for c in frame.columns)
+    body = "".join(
+        f'<tr><th scope="row" style="{_CELL}">{esc(row[0])}</th>'
+        + "".join(f'<td style="{_CELL}">{esc(v)}</td>' for v in row[1:])
+        + "</tr>"
+        for row in frame.itertuples(index=False)
+    )
+    return (
+        f'<div role="region" aria-label="{esc(caption)}" tabindex="0" style="overflow-x:auto"><table style="{_TABLE}"><caption style="text-align:left;padding:.3em 0">'
+        f"{esc(caption)}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>"
+    )
 
 
 def _state(state: str, strength: str) -> str:
@@ -371,7 +394,7 @@ def same_claim(
             )
             shown = f"{_marked(words)}<br><span style='font-size:.9em'>{evidence}</span>"
         boxes.append(
-            f'<div style="flex:1 1 14em;border:1px solid #ccc;padding:.4em .6em;overflow-wrap:anywhere">'
+            f'<div style="flex:1 1 14em;border:1px solid {palette.BORDER};padding:.4em .6em;overflow-wrap:anywhere">'
             f"<strong>{label}</strong> ({esc(row.strength)})<br>{shown}</div>"
         )
         runs = " ".join(w for w, d in words if d)
@@ -394,7 +417,7 @@ def exchange(answered: pd.Series, answering: pd.Series) -> str:
         return f"<strong>{esc(who)}</strong> ({esc(s['strength'])}): {esc(s['summary'])}{words}"
 
     return (
-        f'<div style="border-left:3px solid #ccc;padding:.2em .8em;margin:0 0 .8em 0;overflow-wrap:anywhere;position:relative">'
+        f'<div style="border-left:3px solid {palette.BORDER};padding:.2em .8em;margin:0 0 .8em 0;overflow-wrap:anywhere;position:relative">'
         f'<p style="margin:.2em 0">{turn(answered)}</p>'
         f'<p style="margin:.2em 0"><span aria-hidden="true">↳ </span><span style="{_HIDDEN}">Answered by </span>{turn(answering)}</p></div>'
     )
@@ -433,6 +456,7 @@ def account_facts(ds: Dataset, sources: pd.DataFrame) -> str:
     head = "".join(
         f'<th scope="col" style="{_CELL}">{esc(ds.source_labels[s])}</th>' for s in sources["source_id"]
     )
+    named = "The facts given by " + "; ".join(ds.source_labels[s] for s in sources["source_id"])
     body = "".join(
         f'<tr><th scope="row" style="{_CELL};white-space:nowrap">{esc(name)}</th>'
         + "".join(f'<td style="{_CELL}">{v}</td>' for v in values)
@@ -440,6 +464,7 @@ def account_facts(ds: Dataset, sources: pd.DataFrame) -> str:
         for name, values in facts
     )
     return (
-        f'<div style="overflow-x:auto"><table style="{_TABLE};overflow-wrap:anywhere">'
+        f'<div role="region" aria-label="{esc(named)}" tabindex="0" style="overflow-x:auto">'
+        f'<table style="{_TABLE};overflow-wrap:anywhere">'
         f'<thead><tr><td style="{_CELL}"></td>{head}</tr></thead><tbody>{body}</tbody></table></div>'
     )  # fmt: skip

@@ -112,11 +112,12 @@ def test_citation_comes_from_the_package_metadata(ds):
 
 
 def test_markdown_documents_drop_raw_html_and_unsafe_links():
-    """The codebook's Markdown renders, with raw HTML escaped and javascript links dropped."""
+    """The codebook's Markdown renders, its headings under the page's, raw HTML escaped and javascript links dropped."""
     out = markup.markdown_document(
-        "# T\n\n<script>x</script>\n\n[a](javascript:alert(1)) | b\n---|---\n1 | 2\n"
+        "# T\n\n## U\n\n<script>x</script>\n\n[a](javascript:alert(1)) | b\n---|---\n1 | 2\n"
     )
-    assert "<h1>T</h1>" in out
+    assert "<h3>T</h3>" in out
+    assert "<h4>U</h4>" in out
     assert "<table>" in out
     assert "<script>" not in out
     assert 'href="javascript' not in out
