@@ -24,6 +24,7 @@ from cooperation import ui
 def main() -> None:
     """One run of the script: one page load or one widget change."""
     st.set_page_config(page_title=ui.DASHBOARD, page_icon=":material/handshake:", layout="wide")
+    ui.page_styles()
     state = ui.served()
     ds = ui.dataset(state)
     filters = ui.sidebar_filters(ds)

@@ -7,14 +7,16 @@ is computed by the pure modules beside it.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import UTC
 from pathlib import Path
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
-from cooperation import aggregate, routes, service
+from cooperation import aggregate, markup, routes, service
 from cooperation import filters as flt
 from cooperation.data import Dataset, data_dir
 from cooperation.markup import md_escape, strength_help
@@ -22,6 +24,22 @@ from cooperation.problems import Problem
 
 SETTLE_VAR = "COOPERATION_SETTLE_SECONDS"  # how long files must be still before a change is published
 DASHBOARD = "Cooperation dashboard"  # the product's name, in every page's browser title
+NUMBERS = "The chart's numbers, as a table"  # the expander under every chart
+
+
+# A focus ring that every control shows when reached by keyboard: Streamlit draws
+# none on its navigation links, selects and the main area, or only a faint one.
+FOCUS_CSS = """
+:focus-visible, [data-baseweb="select"]:focus-within {
+  outline: 3px solid #0072B2 !important;
+  outline-offset: 2px !important;
+}
+"""
+
+
+def page_styles() -> None:
+    """The dashboard's own styles (no curated text in them), before anything else on the page."""
+    st.html(f"<style>{FOCUS_CSS}</style>")
 
 
 def before_serving() -> None:
@@ -194,6 +212,33 @@ def sidebar_filters(ds: Dataset) -> flt.Filters:
         else:
             del st.query_params[name]
     return current
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A chart: its name, what it shows, and how its aggregate, figure, takeaway and table are made."""
+
+    label: str
+    caption: str
+    aggregate: Callable[[Dataset, pd.DataFrame], pd.DataFrame]
+    figure: Callable[[Dataset, pd.DataFrame], go.Figure]
+    takeaway: Callable[[Dataset, pd.DataFrame], str]
+    table: Callable[[Dataset, pd.DataFrame], pd.DataFrame]
+
+
+def show_chart(ds: Dataset, chart: Chart, rows: pd.DataFrame, key: str) -> None:
+    """A chart in words and in ink: what it shows, its takeaway, the chart, and its numbers one click away.
+
+    The numbers are computed and sent only when their expander is open.
+    """
+    frame = chart.aggregate(ds, rows)
+    st.caption(chart.caption)
+    st.markdown(f"**In short:** {md_escape(chart.takeaway(ds, frame))}")
+    st.plotly_chart(chart.figure(ds, frame), key=key)
+    numbers = st.expander(NUMBERS, key=f"{key}-numbers", on_change="rerun")
+    with numbers:
+        if numbers.open:
+            st.html(markup.data_table(chart.table(ds, frame), chart.caption))
 
 
 def count_metrics(ds: Dataset, numbers: aggregate.Counts) -> None:

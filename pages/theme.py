@@ -4,13 +4,21 @@ from __future__ import annotations
 
 import streamlit as st
 
-from cooperation import aggregate, charts
+from cooperation import aggregate, charts, describe
 from cooperation import filters as flt
 from cooperation.data import Dataset
 from cooperation.markup import md_escape, statement_cards
-from cooperation.ui import count_metrics, no_match
+from cooperation.ui import Chart, count_metrics, no_match, show_chart
 
 CARD_LIMIT = 50  # cards per country; the overview's table and download hold all
+SECTORS = Chart(
+    "Sectors",
+    "How many statements from each country's speakers, and with no speaker named, name each sector of this theme.",
+    aggregate.mentions,
+    charts.mentions_chart,
+    describe.mentions,
+    describe.mentions_table,
+)
 
 
 def render(ds: Dataset, filters: flt.Filters, theme_id: str) -> None:
@@ -24,13 +32,10 @@ def render(ds: Dataset, filters: flt.Filters, theme_id: str) -> None:
         no_match(filters)
         return
 
-    st.subheader("Sectors in this theme")
-    st.caption(
-        "How many statements from each country's speakers, and with no speaker named, name each sector of this theme."
-    )
-    st.plotly_chart(charts.mentions_chart(ds, aggregate.mentions(ds, rows)), key=f"theme-{theme_id}")
+    st.header("Sectors in this theme")
+    show_chart(ds, SECTORS, rows, key=f"theme-{theme_id}")
 
-    st.subheader("Who said what")
+    st.header("Who said what")
     st.caption(
         "Each statement with its commitment strength, strongest first, and its evidence: the source's exact "
         "words, or our paraphrase of an account whose text we do not hold."
@@ -46,7 +51,7 @@ def _cards(ds: Dataset, statements) -> None:
     for column, side in zip(columns, sides):
         mine = statements[statements["side"] == side]
         with column:
-            st.markdown(f"#### {md_escape(side)}")
+            st.subheader(md_escape(side))
             if mine.empty:
                 st.caption("No matching statement.")
                 continue

@@ -1,0 +1,132 @@
+"""Each chart in words: a one-sentence takeaway and the chart's numbers as a table, for every reader.
+
+A screen reader cannot read a plotly chart, and a sighted reader may want the
+exact figures: each chart's aggregate (``cooperation.aggregate``) is described
+here, computed from the data, never typed in.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from cooperation import aggregate
+from cooperation.data import UNNAMED, Dataset
+
+
+def _listed(items: list[str], limit: int = 3) -> str:
+    """'a', 'a and b', 'a, b and c', or 'a, b, c and 2 more'."""
+    if len(items) > limit:
+        items = [*items[:limit], f"{len(items) - limit} more"]
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
+
+
+def convergence(ds: Dataset, frame: pd.DataFrame) -> str:
+    """How many sectors every side named in one account, and each country's strongest commitments."""
+    agreed = frame.drop_duplicates("sector_id")["agreement"]
+    both = "both sides" if len(ds.countries) == 2 else "every side"
+    named = int((agreed == aggregate.IN_ONE_ACCOUNT).sum())
+    parts = [
+        f"{named} of {_plural(len(agreed), 'sector')} {'was' if named == 1 else 'were'} named by {both} in one account"
+    ]
+    across = int((agreed == aggregate.ACROSS_ACCOUNTS).sum())
+    if across:
+        parts[0] += f", and {across} more only across accounts"
+    for country in ds.countries:
+        mine = frame[frame["side"] == country]
+        if not mine.empty:
+            best = mine[mine["rank"] == mine["rank"].min()]
+            parts.append(
+                f"{country} committed most strongly ({best['strongest'].iloc[0]}) on {_listed(list(best['sector']))}"
+            )
+    return "; ".join(parts) + "."
+
+
+def mentions(ds: Dataset, frame: pd.DataFrame) -> str:
+    """The sectors named most often, and by whom."""
+    totals = frame.groupby("sector", sort=False)["statements"].sum()
+    top = totals[totals == totals.max()]
+    by_side = [
+        f"{_plural(int(n), 'statement')} from {'claims with no speaker named' if side == UNNAMED else side}"
+        for side, n in frame[frame["sector"] == top.index[0]][["side", "statements"]].itertuples(index=False)
+    ]
+    return (
+        f"{_listed(list(top.index))} {'is' if len(top) == 1 else 'are'} named most often: "
+        f"{_plural(int(top.iloc[0]), 'statement')}{'' if len(top) == 1 else ' each'} ({_listed(by_side)})."
+    )
+
+
+def hierarchy(ds: Dataset, frame: pd.DataFrame) -> str:
+    """The themes by the statements that name their sectors, largest first."""
+    themes = (
+        frame.groupby("theme", sort=False)["statements"].sum().sort_values(ascending=False, kind="stable")
+    )
+    named = [f"{theme} ({n:,})" for theme, n in themes.items()]
+    return f"Mentions of sectors by theme, largest first: {_listed(named, limit=len(named))}."
+
+
+def strength(ds: Dataset, frame: pd.DataFrame) -> str:
+    """Each speaker's most frequent commitment strength."""
+    parts = []
+    for name, mine in frame.groupby("name", sort=False):
+        total = int(mine["statements"].sum())
+        top = mine.sort_values(["statements", "rank"], ascending=[False, True], kind="stable").iloc[0]
+        who = "Claims with no speaker named" if name == UNNAMED else name
+        parts.append(
+            f"{who}: {top['strength']} most often ({int(top['statements'])} of {_plural(total, 'statement')})"
+        )
+    return "; ".join(parts) + "."
+
+
+def convergence_table(ds: Dataset, frame: pd.DataFrame) -> pd.DataFrame:
+    """Sector, how far the sides agree, and each side's strongest commitment ('none' where it named none)."""
+    wide = frame.pivot_table(index="sector", columns="side", values="strongest", aggfunc="first", sort=False)
+    sides = [s for s in ds.sides if s in wide.columns]
+    agreement = frame.drop_duplicates("sector").set_index("sector")["agreement"]
+    table = (
+        wide[sides]
+        .fillna("none")
+        .rename_axis(columns=None)
+        .reset_index()
+        .rename(columns={"sector": "Sector"})
+    )
+    table.insert(1, "Sides agree", table["Sector"].map(agreement))
+    return table
+
+
+def mentions_table(ds: Dataset, frame: pd.DataFrame) -> pd.DataFrame:
+    """Sector, and each side's number of statements naming it."""
+    wide = frame.pivot_table(index="sector", columns="side", values="statements", aggfunc="sum", sort=False)
+    sides = [s for s in ds.sides if s in wide.columns]
+    return (
+        wide[sides]
+        .fillna(0)
+        .astype(int)
+        .rename_axis(columns=None)
+        .reset_index()
+        .rename(columns={"sector": "Sector"})
+    )
+
+
+def hierarchy_table(ds: Dataset, frame: pd.DataFrame) -> pd.DataFrame:
+    """Theme, sector and number of statements."""
+    return frame[["theme", "sector", "statements"]].rename(
+        columns={"theme": "Theme", "sector": "Sector", "statements": "Statements"}
+    )
+
+
+def strength_table(ds: Dataset, frame: pd.DataFrame) -> pd.DataFrame:
+    """Speaker, and the number of their statements at each strength, strongest first."""
+    wide = frame.pivot_table(index="name", columns="strength", values="statements", aggfunc="sum", sort=False)
+    strengths = [s for s in ds.strengths if s in wide.columns]
+    return (
+        wide[strengths]
+        .fillna(0)
+        .astype(int)
+        .rename_axis(columns=None)
+        .reset_index()
+        .rename(columns={"name": "Speaker"})
+    )
