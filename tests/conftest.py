@@ -21,6 +21,13 @@ def snapshot(path: Path) -> dict[str, str]:
     }
 
 
+def pytest_report_header() -> str:
+    """Every run says which axe violations, if any, the accessibility test lets through."""
+    from tests.browser import axe_exceptions
+
+    return axe_exceptions.describe()
+
+
 @pytest.fixture(scope="session", autouse=True)
 def originals_untouched() -> Iterator[None]:
     """The shipped data and the fixtures are byte for byte the same after the suite as before it."""

@@ -212,9 +212,14 @@ def test_csv_download_holds_exactly_the_filtered_rows(page: Page, server, page_e
     assert info.value.suggested_filename.endswith("-filtered.csv")
 
 
-def test_nothing_overflows_a_phone_screen(page: Page, server, page_errors):
-    """At 390 px wide no page scrolls sideways: long text wraps and charts fit."""
-    page.set_viewport_size({"width": 390, "height": 844})
+@pytest.mark.parametrize(
+    "width",
+    [390, 320, 640],
+    ids=["390 px (a phone)", "320 px (1280 px at 400% zoom)", "640 px (1280 px at 200% zoom)"],
+)
+def test_nothing_overflows_a_narrow_screen(page: Page, server, page_errors, width):
+    """At 390, 320 and 640 px wide no page scrolls sideways (WCAG 1.4.10): long text wraps, charts fit, text keeps its size."""
+    page.set_viewport_size({"width": width, "height": 844})
     followed = routes.statement_link(rows(MEETING, "statements")[0]["statement_id"])
     for path in ["", "accounts", *(t["theme_id"] for t in THEMES), "source", followed, "data"]:
         open_app(page, f"{server.url}/{path}")
@@ -224,5 +229,9 @@ def test_nothing_overflows_a_phone_screen(page: Page, server, page_errors):
                 return [document.documentElement.scrollWidth, main.scrollWidth, main.clientWidth];
             }"""
         )
-        assert widths[0] <= 390, (path, widths)
+        assert widths[0] <= width, (path, widths)
         assert widths[1] <= widths[2], (path, widths)
+        size = page.evaluate(
+            "parseFloat(getComputedStyle(document.querySelector(\"[data-testid='stMain'] p\")).fontSize)"
+        )
+        assert size >= 14, (path, size)
