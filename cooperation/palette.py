@@ -31,6 +31,7 @@ ROOT = "#f4f4f4"  # the treemap's outer box
 QUIET_TEXT = "#555555"  # secondary text: who said it, and where
 GRID = "#e5e5e5"  # chart grid lines: faint, they carry no meaning
 BORDER = "#cccccc"  # card and table borders: decoration, the text inside carries the meaning
+FOCUS = "#0072B2"  # the keyboard's focus ring: the theme's primary colour, 5.2:1 against white
 RULE = "#767676"  # a line that means something (a divider in a chart, a tag's outline)
 STRENGTH_SCALE = ("cividis", 0.0, 0.45)  # the dark half of cividis: strongest darkest, all dark enough
 

@@ -16,7 +16,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from cooperation import aggregate, markup, routes, service
+from cooperation import aggregate, markup, palette, routes, service
 from cooperation import filters as flt
 from cooperation.data import Dataset, data_dir
 from cooperation.markup import md_escape, strength_help
@@ -29,11 +29,11 @@ NUMBERS = "The chart's numbers, as a table"  # the expander under every chart
 
 # A focus ring that every control shows when reached by keyboard: Streamlit draws
 # none on its navigation links, selects and the main area, or only a faint one.
-FOCUS_CSS = """
-:focus-visible, [data-baseweb="select"]:focus-within {
-  outline: 3px solid #0072B2 !important;
+FOCUS_CSS = f"""
+:focus-visible, [data-baseweb="select"]:focus-within {{
+  outline: 3px solid {palette.FOCUS} !important;
   outline-offset: 2px !important;
-}
+}}
 """
 
 

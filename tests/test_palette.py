@@ -70,8 +70,15 @@ def test_every_mark_stands_out_and_carries_white_text(name, color):
 
 
 def test_a_meaningful_rule_has_3_to_1():
-    """A line that carries meaning (a chart's divider, a tag's outline) has 3:1 against white."""
+    """A line that carries meaning (a chart's divider, a tag's outline, the focus ring) has 3:1 against white."""
     assert contrast(palette.RULE, palette.BACKGROUND) >= 3
+    assert contrast(palette.FOCUS, palette.BACKGROUND) >= 3
+
+
+def test_the_focus_ring_is_the_themes_primary_colour():
+    """The focus ring drawn by the dashboard's styles is the theme's primary colour, as shipped."""
+    theme = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))["theme"]
+    assert theme["primaryColor"].upper() == palette.FOCUS.upper()
 
 
 @pytest.mark.parametrize("n", range(1, 9))
