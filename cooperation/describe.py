@@ -97,18 +97,22 @@ def convergence_table(ds: Dataset, frame: pd.DataFrame) -> pd.DataFrame:
     return table
 
 
-def mentions_table(ds: Dataset, frame: pd.DataFrame) -> pd.DataFrame:
-    """Sector, and each side's number of statements naming it."""
-    wide = frame.pivot_table(index="sector", columns="side", values="statements", aggfunc="sum", sort=False)
-    sides = [s for s in ds.sides if s in wide.columns]
+def _counts(frame: pd.DataFrame, rows: str, heading: str, columns: str, order) -> pd.DataFrame:
+    """Statements per ``rows`` (headed ``heading``) and per ``columns``, in ``order``, 0 where there are none."""
+    wide = frame.pivot_table(index=rows, columns=columns, values="statements", aggfunc="sum", sort=False)
     return (
-        wide[sides]
+        wide[[c for c in order if c in wide.columns]]
         .fillna(0)
         .astype(int)
         .rename_axis(columns=None)
         .reset_index()
-        .rename(columns={"sector": "Sector"})
+        .rename(columns={rows: heading})
     )
+
+
+def mentions_table(ds: Dataset, frame: pd.DataFrame) -> pd.DataFrame:
+    """Sector, and each side's number of statements naming it."""
+    return _counts(frame, "sector", "Sector", "side", ds.sides)
 
 
 def hierarchy_table(ds: Dataset, frame: pd.DataFrame) -> pd.DataFrame:
@@ -120,13 +124,4 @@ def hierarchy_table(ds: Dataset, frame: pd.DataFrame) -> pd.DataFrame:
 
 def strength_table(ds: Dataset, frame: pd.DataFrame) -> pd.DataFrame:
     """Speaker, and the number of their statements at each strength, strongest first."""
-    wide = frame.pivot_table(index="name", columns="strength", values="statements", aggfunc="sum", sort=False)
-    strengths = [s for s in ds.strengths if s in wide.columns]
-    return (
-        wide[strengths]
-        .fillna(0)
-        .astype(int)
-        .rename_axis(columns=None)
-        .reset_index()
-        .rename(columns={"name": "Speaker"})
-    )
+    return _counts(frame, "name", "Speaker", "strength", ds.strengths)
