@@ -63,11 +63,16 @@ def test_the_accounts_filter_chooses_the_sources_shown(monkeypatch):
     assert any(f"Showing 1 of {len(sources)} accounts" in c.value for c in at.caption)
 
 
-@pytest.mark.parametrize(
-    "statement",
-    [s for s in rows(MEETING, "statements") if s["evidence"] == "quote"],
-    ids=lambda s: s["statement_id"],
-)
+def _each(evidence: str):
+    """Run a test once for every statement of the fixture with this kind of evidence, named by its id."""
+    return pytest.mark.parametrize(
+        "statement",
+        [s for s in rows(MEETING, "statements") if s["evidence"] == evidence],
+        ids=lambda s: s["statement_id"],
+    )
+
+
+@_each("quote")
 def test_a_statement_link_shows_its_quote_in_context(monkeypatch, statement):
     """A link to one quoted statement shows its card, then its quote marked among the sentences around it."""
     at = page(monkeypatch, routes.SOURCE, **{routes.STATEMENT: statement["statement_id"]})
@@ -88,11 +93,7 @@ def test_a_statement_link_shows_its_quote_in_context(monkeypatch, statement):
     assert [" ".join(m.split()) for m in emphasised] == [marked, marked]  # in the passage and the text only
 
 
-@pytest.mark.parametrize(
-    "statement",
-    [s for s in rows(MEETING, "statements") if s["evidence"] == "paraphrase"],
-    ids=lambda s: s["statement_id"],
-)
+@_each("paraphrase")
 def test_a_link_to_a_paraphrase_shows_its_card_and_no_passage(monkeypatch, statement):
     """A link to a paraphrased statement shows its card, says there is no passage, and marks nothing."""
     at = page(monkeypatch, routes.SOURCE, **{routes.STATEMENT: statement["statement_id"]})
