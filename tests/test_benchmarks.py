@@ -6,7 +6,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from benchmarks import run
-from tests.helpers import MEETING, ROOT
+from tests.helpers import MEETING, ROOT, TIMEOUT
 
 BARE = str(ROOT / "benchmarks" / "bare_app.py")
 
@@ -15,7 +15,7 @@ def _bare(monkeypatch, **env: str) -> AppTest:
     monkeypatch.setenv("BENCH_DATA", str(MEETING))
     for name, value in env.items():
         monkeypatch.setenv(name, value)
-    return AppTest.from_file(BARE, default_timeout=30).run()
+    return AppTest.from_file(BARE, default_timeout=TIMEOUT).run()
 
 
 @pytest.mark.parametrize(
