@@ -9,12 +9,14 @@ server it used.
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from cooperation.ui import SETTLE_VAR
 from tests.helpers import MEETING, ROOT
 from tests.servers import CHROMIUM_ARGS, Server, find_chromium, start_streamlit
 
@@ -83,6 +85,16 @@ def start_server(data: Path = MEETING) -> Server:
 def server() -> Iterator[Server]:
     """The app on the meeting fixture."""
     running = start_server()
+    yield running
+    running.stop()
+
+
+@pytest.fixture
+def edited(tmp_path) -> Iterator[Server]:
+    """The app serving a copy of the meeting fixture that the test edits, publishing each change at once."""
+    data = tmp_path / "data"
+    shutil.copytree(MEETING, data)
+    running = start_streamlit(ROOT / "app.py", data, env={SETTLE_VAR: "0"})
     yield running
     running.stop()
 

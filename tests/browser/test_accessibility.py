@@ -20,7 +20,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
 from cooperation import routes
-from cooperation.ui import NUMBERS, SETTLE_VAR
+from cooperation.ui import NUMBERS
 from pages.home import CHARTS
 from tests.browser.axe_exceptions import KNOWN
 from tests.browser.conftest import ROOT, metric, open_app, wait_idle
@@ -118,21 +118,17 @@ def test_no_serious_violation_on_the_error_panel(page: Page, tmp_path, axe: Axe,
         broken.stop()
 
 
-def test_no_serious_violation_with_an_update_pending(page: Page, tmp_path, axe: Axe, found, page_errors):
+def test_no_serious_violation_with_an_update_pending(
+    page: Page, edited: Server, axe: Axe, found, page_errors
+):
     """The sidebar's notice of an update waiting on disk, and the data page's account of it, pass too."""
-    data = tmp_path / "data"
-    shutil.copytree(MEETING, data)
-    edited = start_streamlit(ROOT / "app.py", data, env={SETTLE_VAR: "0"})
-    try:
-        open_app(page, edited.url)
-        # The version on disk no longer validates: the last valid one is served.
-        (data / "narration.csv").unlink()
-        for path in ("", routes.DATA):
-            open_app(page, f"{edited.url}/{path}")
-            expect(page.get_by_test_id("stSidebar").get_by_text("An update is waiting")).to_be_visible()
-            _check(axe, page, f"update pending, /{path}", found)
-    finally:
-        edited.stop()
+    open_app(page, edited.url)
+    # The version on disk no longer validates: the last valid one is served.
+    (edited.data / "narration.csv").unlink()
+    for path in ("", routes.DATA):
+        open_app(page, f"{edited.url}/{path}")
+        expect(page.get_by_test_id("stSidebar").get_by_text("An update is waiting")).to_be_visible()
+        _check(axe, page, f"update pending, /{path}", found)
 
 
 def _focus(page: Page) -> dict:

@@ -6,29 +6,19 @@ import json
 import shutil
 import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from cooperation import routes
+from cooperation.ui import SETTLE_VAR
 from tests.browser.conftest import IDLE, ROOT, metric, new_page, open_app, wait_idle
 from tests.helpers import MEETING, replace_in, rewrite, rows
 from tests.servers import Server, start_streamlit
 
 STATEMENTS = "statements.csv"
 PACKAGE_TITLE = json.loads((MEETING / "datapackage.json").read_text(encoding="utf-8"))["title"]
-
-
-@pytest.fixture
-def edited(tmp_path) -> Iterator[Server]:
-    """The app serving a copy of the meeting fixture that the test edits, publishing each change at once."""
-    data = tmp_path / "data"
-    shutil.copytree(MEETING, data)
-    running = start_streamlit(ROOT / "app.py", data, env={"COOPERATION_SETTLE_SECONDS": "0"})
-    yield running
-    running.stop()
 
 
 def _removable(data: Path) -> str:
@@ -108,7 +98,7 @@ def test_a_file_rewritten_in_small_writes_never_shows_a_mixture(browser: Browser
     kept.sort(key=lambda line: ",paraphrase," in line)
     new_rows = [header.encode("utf-8"), *(line.encode("utf-8") for line in kept)]
     new = str(int(old) - 1)
-    server = start_streamlit(ROOT / "app.py", data, env={"COOPERATION_SETTLE_SECONDS": "2"})
+    server = start_streamlit(ROOT / "app.py", data, env={SETTLE_VAR: "2"})
     pages = [new_page(browser) for _ in range(3)]
     seen: list[str] = []
     try:
