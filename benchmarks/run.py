@@ -29,13 +29,18 @@ import tempfile
 import time
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
-from playwright.sync_api import Page, sync_playwright
 
 from benchmarks.generate import generate
 from cooperation.data import DEFAULT_DATA_DIR
 from tests.servers import CHROMIUM_ARGS, ROOT, Server, find_chromium, free_port, start, start_streamlit
+
+if (
+    TYPE_CHECKING
+):  # the browser is imported where it is driven, so that reading this module needs no Playwright
+    from playwright.sync_api import Page
 
 RESULTS = ROOT / "benchmarks" / "results"
 SYSTEMS = ("app", "bare", "floor", "datasette")
@@ -215,6 +220,8 @@ def bench_size(size: int, trials: int, chromium: str, workdir: Path) -> dict:
         s: {"first": [], "filter": [], "bytes": []} for s in SYSTEMS
     }
     try:
+        from playwright.sync_api import sync_playwright
+
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
             for trial in range(trials + 1):  # trial 0 warms every server up

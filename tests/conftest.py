@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -10,6 +11,14 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import DATA, FIXTURES, MEETING
+
+# Without Playwright the browser tests cannot even be imported: leave them out, except where they are required
+# (CI=true or REQUIRE_BROWSER=1), where collecting them fails loudly instead.
+_REQUIRED = os.environ.get("CI", "").lower() == "true" or os.environ.get("REQUIRE_BROWSER") == "1"
+try:
+    import playwright  # noqa: F401 - only whether it is there
+except ImportError:
+    collect_ignore = [] if _REQUIRED else ["browser"]
 
 
 def snapshot(path: Path) -> dict[str, str]:
@@ -26,6 +35,19 @@ def pytest_report_header() -> str:
     from tests.browser import axe_exceptions
 
     return axe_exceptions.describe()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def components_scanned_once() -> Iterator[None]:
+    """Every AppTest run scans each installed package's metadata for Streamlit components (about 80 ms here):
+    the installed packages do not change while the suite runs, so scan them once and answer every run with that."""
+    from streamlit.components.v2 import manifest_scanner
+
+    real = manifest_scanner.scan_component_manifests
+    found = real()
+    manifest_scanner.scan_component_manifests = lambda *args, **kwargs: list(found)
+    yield
+    manifest_scanner.scan_component_manifests = real
 
 
 @pytest.fixture(scope="session", autouse=True)
