@@ -11,6 +11,7 @@ real sector ids, and links between statements are dropped, so
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import shutil
 from pathlib import Path
@@ -18,7 +19,7 @@ from pathlib import Path
 import pandas as pd
 
 from cooperation.data import DEFAULT_DATA_DIR
-from cooperation.schema import Schema
+from cooperation.schema import DESCRIPTOR, Schema
 
 
 def generate(n: int, target: Path, source: Path = DEFAULT_DATA_DIR, seed: int = 2021) -> Path:
@@ -27,7 +28,7 @@ def generate(n: int, target: Path, source: Path = DEFAULT_DATA_DIR, seed: int = 
     if target.exists():
         shutil.rmtree(target)
     shutil.copytree(source, target)
-    schema = Schema.read(target)
+    schema = Schema(json.loads((target / DESCRIPTOR).read_text(encoding="utf-8")))
     delimiter = schema.delimiter("statements", "sectors")
     real = pd.read_csv(target / schema.path("statements"), dtype=str, keep_default_na=False)
     sectors = pd.read_csv(target / schema.path("sectors"), dtype=str, keep_default_na=False)[

@@ -15,9 +15,11 @@ import os
 import sys
 from pathlib import Path
 
+from cooperation import descriptor
 from cooperation.data import data_dir
-from cooperation.schema import Schema, markdown_dictionary
+from cooperation.schema import DESCRIPTOR, Schema, markdown_dictionary
 from cooperation.validate import validate
+from cooperation.vocabulary import plural
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -41,12 +43,22 @@ def main(argv: list[str] | None = None) -> int:
 
 def _dictionary(path: Path) -> int:
     try:
-        schema = Schema.read(path)
+        parsed = Schema.parse((path / DESCRIPTOR).read_bytes())
     except (OSError, ValueError) as exc:
         print(f"{path}: cannot read the data package descriptor: {exc}", file=sys.stderr)
         return 1
-    print(markdown_dictionary(schema), end="")
+    problems = descriptor.check(parsed)
+    if problems:
+        return _problems(path, problems)
+    print(markdown_dictionary(Schema(parsed)), end="")
     return 0
+
+
+def _problems(path: Path, problems) -> int:
+    print(f"{plural(len(problems), 'problem')} in {path}:", file=sys.stderr)
+    for problem in problems:
+        print(f"- {problem}", file=sys.stderr)
+    return 1
 
 
 def _validate(path: Path) -> int:
@@ -56,12 +68,9 @@ def _validate(path: Path) -> int:
         print(f"{path}: validation failed unexpectedly: {exc!r}", file=sys.stderr)
         return 2
     if report.problems:
-        print(f"{len(report.problems)} problem(s) in {path}:", file=sys.stderr)
-        for problem in report.problems:
-            print(f"- {problem}", file=sys.stderr)
-        return 1
+        return _problems(path, report.problems)
     for name, table in report.tables.items():
-        print(f"{report.schema.path(name)}: {len(table)} rows")
+        print(f"{report.schema.path(name)}: {plural(len(table), 'row')}")
     for coverage in report.coverage:
         print(f"coverage {coverage}")
     total = sum(c.sentences for c in report.coverage)

@@ -71,11 +71,6 @@ def _every_side(named: pd.DataFrame, keys: list[str], need: dict[str, int]) -> s
     return {key[-1] for key, n in countries.items() if n >= max(need.get(key[0], 0), 2)}
 
 
-def shared_sectors(ds: Dataset, rows: pd.DataFrame) -> list[str]:
-    """Sector ids that speakers of every side of their event named within one account."""
-    return [s for s, a in agreement(ds, rows).items() if a == IN_ONE_ACCOUNT]
-
-
 def mentions(ds: Dataset, rows: pd.DataFrame) -> pd.DataFrame:
     """Statements per sector and side."""
     counts = _statements_per(rows, ["sector_id", "sector", "side"])
@@ -106,7 +101,7 @@ def hierarchy(ds: Dataset, rows: pd.DataFrame) -> pd.DataFrame:
 def strength(ds: Dataset, rows: pd.DataFrame) -> pd.DataFrame:
     """Statements per speaker (or no speaker named) and commitment strength, strongest first."""
     counts = _statements_per(rows, ["name", "side", "strength"])
-    counts["rank"] = counts["strength"].map({m: i for i, m in enumerate(ds.strengths)})
+    counts["rank"] = counts["strength"].map(ds.strength_rank)
     return counts.sort_values(["rank", "name"], kind="stable").reset_index(drop=True)
 
 

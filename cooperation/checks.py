@@ -9,13 +9,15 @@
 - an answer links two statements of one account; a same-claim link joins
   statements of two accounts of the same event;
 - every sentence of every text held is accounted for (coverage);
-- no theme id takes a URL path that the app reserves.
+- every theme id is a slug that no page of the app takes as its URL path;
+- every document the descriptor names is a UTF-8 file in the data directory.
 """
 
 from __future__ import annotations
 
 import difflib
 import posixpath
+import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
@@ -24,31 +26,12 @@ from typing import Any
 import pandas as pd
 
 from cooperation import text as textlib
+from cooperation import vocabulary as vocab
 from cooperation.problems import Problem, did_you_mean
+from cooperation.report import Coverage
 from cooperation.routes import RESERVED_PATHS
-from cooperation.schema import Schema
+from cooperation.schema import DESCRIPTOR, Schema
 from cooperation.snapshot import Snapshot
-
-
-@dataclass(frozen=True)
-class Coverage:
-    """How the sentences of one source are accounted for."""
-
-    source_id: str
-    sentences: int
-    quoted: int
-    narration: int
-    unaccounted: tuple[str, ...]
-
-    @property
-    def accounted(self) -> int:
-        return self.sentences - len(self.unaccounted)
-
-    def __str__(self) -> str:
-        return (
-            f"{self.source_id}: {self.accounted} of {self.sentences} sentences accounted for "
-            f"({self.quoted} quoted by statements, {self.narration} listed as narration)"
-        )
 
 
 @dataclass
@@ -59,7 +42,7 @@ class Found:
 
 
 def run(snapshot: Snapshot, schema: Schema, tables: Mapping[str, pd.DataFrame]) -> Found:
-    found = Found()
+    found = Found(problems=_documents(snapshot, schema))
     if "themes" in tables:
         found.problems += _theme_paths(schema, tables["themes"])
     if "statements" in tables and "sectors" in tables:
@@ -97,27 +80,65 @@ def run(snapshot: Snapshot, schema: Schema, tables: Mapping[str, pd.DataFrame]) 
     return found
 
 
+_SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+
+
 def _theme_paths(schema: Schema, themes: pd.DataFrame) -> list[Problem]:
-    return [
-        Problem(
-            schema.path("themes"),
-            f"is reserved for the app's own pages ({', '.join(RESERVED_PATHS)}); choose another theme id",
-            line=line,
-            column="theme_id",
-            value=theme_id,
-        )
-        for line, theme_id in themes["theme_id"].items()
-        if theme_id in RESERVED_PATHS
-    ]
+    """A theme id is its page's URL path: a slug, and not a path the app keeps for its own pages."""
+    problems = []
+    for line, theme_id in themes["theme_id"].items():
+        where = {"line": line, "column": "theme_id", "value": theme_id}
+        if theme_id in RESERVED_PATHS:
+            message = (
+                f"is reserved for the app's own pages ({', '.join(RESERVED_PATHS)}); choose another theme id"
+            )
+            problems.append(Problem(schema.path("themes"), message, **where))
+        elif theme_id and not _SLUG.fullmatch(theme_id):
+            problems.append(
+                Problem(
+                    schema.path("themes"),
+                    "is the URL path of the theme's page, so it must be a slug",
+                    hint="lowercase letters and digits, joined by single dashes",
+                    **where,
+                )
+            )
+    return problems
+
+
+def _documents(snapshot: Snapshot, schema: Schema) -> list[Problem]:
+    """Every document the descriptor names is a UTF-8 file inside the data directory."""
+    problems = []
+    for i, document in enumerate(schema.documents):
+        where = {"key": f"documents[{i}].path", "value": document["path"]}
+        inside = _inside(document["path"])
+        raw = None if inside is None else snapshot.read(inside)
+        if inside is None:
+            problems.append(Problem(DESCRIPTOR, "points outside the data directory", **where))
+        elif raw is None:
+            problems.append(Problem(DESCRIPTOR, "names a document that does not exist", **where))
+        else:
+            try:
+                raw.decode("utf-8-sig")
+            except UnicodeDecodeError:
+                problems.append(Problem(DESCRIPTOR, "names a document that is not UTF-8", **where))
+    return problems
+
+
+def _inside(relpath: str) -> str | None:
+    """A path relative to the data directory, normalised; None when it points outside it."""
+    inside = posixpath.normpath(PurePosixPath(relpath).as_posix())
+    if PurePosixPath(relpath).is_absolute() or inside == ".." or inside.startswith("../"):
+        return None
+    return inside
 
 
 def _attribution(schema: Schema, statements: pd.DataFrame) -> list[Problem]:
     """A speaker is named exactly when the claim is attributed to one."""
 
     def judge(attribution: str, speaker_id: str) -> dict | None:
-        if attribution == "speaker" and not speaker_id:
+        if attribution == vocab.SPEAKER and not speaker_id:
             return {"message": "is required when attribution is speaker", "value": ""}
-        if attribution == "meeting" and speaker_id:
+        if attribution == vocab.MEETING and speaker_id:
             return {
                 "message": "must be empty when attribution is meeting",
                 "value": speaker_id,
@@ -160,7 +181,7 @@ def _evidence(
         if source_id not in held or not evidence:
             return []  # an unknown source or an empty cell is reported by the Table Schema checks
         problems = []
-        if held[source_id] and evidence != "quote":
+        if held[source_id] and evidence != vocab.QUOTE:
             problems.append(
                 {
                     "column": "evidence",
@@ -169,7 +190,7 @@ def _evidence(
                     "hint": "quote the words of the source that carry it, with evidence quote",
                 }
             )
-        elif not held[source_id] and evidence != "paraphrase":
+        elif not held[source_id] and evidence != vocab.PARAPHRASE:
             problems.append(
                 {
                     "column": "evidence",
@@ -178,9 +199,9 @@ def _evidence(
                     "hint": "give what the account says in your own words, with evidence paraphrase",
                 }
             )
-        if evidence == "quote" and not words.strip():
+        if evidence == vocab.QUOTE and not words.strip():
             problems.append({"column": column, "value": "", "message": "is required when evidence is quote"})
-        if evidence == "paraphrase" and quote_column and words.strip():
+        if evidence == vocab.PARAPHRASE and quote_column and words.strip():
             problems.append(
                 {
                     "column": column,
@@ -306,8 +327,8 @@ def _source_texts(
         where = {"line": line, "column": "text_path", "value": text_path}
         if not text_path:
             continue
-        inside = posixpath.normpath(PurePosixPath(text_path).as_posix())
-        if PurePosixPath(text_path).is_absolute() or inside == ".." or inside.startswith("../"):
+        inside = _inside(text_path)
+        if inside is None:
             problems.append(Problem(relpath, "points outside the data directory", **where))
             continue
         raw = snapshot.read(inside)

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from cooperation import vocabulary as vocab
 from cooperation.data import UNNAMED, Dataset
 
 NAMED, NOT_MENTIONED, UNKNOWN = "named", "not mentioned", "unknown"
@@ -35,7 +36,7 @@ def speakers(ds: Dataset, event_id: str) -> list[tuple[str | None, str]]:
     mine = ds.statements[ds.statements["event_id"] == event_id]
     named = set(mine["speaker_id"].dropna())
     found = [(s, n) for s, n in zip(ds.speakers["speaker_id"], ds.speakers["name"]) if s in named]
-    if (mine["attribution"] == "meeting").any():
+    if (mine["attribution"] == vocab.MEETING).any():
         found.append((None, UNNAMED))
     return found
 
@@ -123,7 +124,7 @@ def reach(ds: Dataset, event_id: str) -> list[Reach]:
     order = {s: i for i, s in enumerate(sources)}
     for statement in mine.sort_values("source_id", key=lambda c: c.map(order), kind="stable").itertuples():
         others = [s for s in sources if s != statement.source_id]
-        if statement.attribution == "meeting":  # only its topic is reported: any statement on each sector
+        if statement.attribution == vocab.MEETING:  # only its topic is reported: any statement on each sector
             reported = {s for s in others if set(statement.sectors) <= sectors_of.get(s, set())}
         else:
             reported = members[group[statement.statement_id]] - {statement.source_id}
@@ -187,5 +188,5 @@ def differing_words(texts: list[str]) -> list[list[tuple[str, bool]]]:
 def compared_texts(claim: pd.DataFrame) -> tuple[str, list[str]]:
     """What to compare word by word: the quotes when every account's text is held, else the summaries."""
     if claim["has_text"].all():
-        return "quote", list(claim["quote"])
+        return vocab.QUOTE, list(claim["quote"])
     return "summary", list(claim["summary"])

@@ -17,11 +17,13 @@ import pandas as pd
 
 from cooperation import palette
 from cooperation import text as textlib
-from cooperation.checks import Coverage
+from cooperation import vocabulary as vocab
+from cooperation.descriptor import SHOWS
 from cooperation.problems import DataError
+from cooperation.report import Coverage
 from cooperation.schema import Schema
 from cooperation.snapshot import Snapshot
-from cooperation.validate import SHOWS, validate
+from cooperation.validate import validate
 
 ENV_VAR = "COOPERATION_DATA"
 DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -32,7 +34,7 @@ def data_dir() -> Path:
     return Path(os.environ.get(ENV_VAR) or DEFAULT_DATA_DIR)
 
 
-UNNAMED = "Speaker not named"  # the side of a claim an account attributes to no one
+UNNAMED = vocab.UNNAMED  # the side of a claim an account attributes to no one
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,7 @@ class Dataset:
     texts: Mapping[str, str]
     coverage: tuple[Coverage, ...]
     strengths: tuple[str, ...]
+    strength_rank: Mapping[str, int]  # each strength's rank on the scale: 0 is the strongest
     countries: tuple[str, ...]
 
     @property
@@ -75,7 +78,7 @@ class Dataset:
     @cached_property
     def sides(self) -> tuple[str, ...]:
         """The countries, then ``UNNAMED`` if any claim is attributed to no speaker."""
-        unnamed = (UNNAMED,) if (self.statements["attribution"] == "meeting").any() else ()
+        unnamed = (UNNAMED,) if (self.statements["attribution"] == vocab.MEETING).any() else ()
         return (*self.countries, *unnamed)
 
     @cached_property
@@ -129,6 +132,11 @@ class Dataset:
         )
 
     @cached_property
+    def every_side(self) -> str:
+        """How the sides are named together: 'both sides' for two countries, 'every side' for more."""
+        return vocab.every_side(len(self.countries))
+
+    @cached_property
     def strength_patterns(self) -> Mapping[str, str]:
         """Each commitment strength's bar fill pattern, strongest solid."""
         return MappingProxyType(palette.strength_patterns(self.strengths))
@@ -176,6 +184,7 @@ def load(source: str | Path | Snapshot | None = None) -> Dataset:
     sources = sources.iloc[sources["event_id"].map(event_rank).argsort(kind="stable")].reset_index(drop=True)
 
     strengths = schema.enum("statements", "strength")
+    strength_rank = MappingProxyType({m: i for i, m in enumerate(strengths)})
     speakers = tables["speakers"]
     statements = tables["statements"].merge(
         speakers[["speaker_id", "name", "country", "country_code"]],
@@ -191,7 +200,7 @@ def load(source: str | Path | Snapshot | None = None) -> Dataset:
         how="left",
         validate="many_to_one",
     )
-    unnamed = statements["attribution"] == "meeting"
+    unnamed = statements["attribution"] == vocab.MEETING
     statements["speaker_id"] = statements["speaker_id"].mask(unnamed)  # no one, rather than an empty id
     statements["name"] = statements["name"].mask(unnamed, UNNAMED)
     statements["side"] = statements["country"].mask(unnamed, UNNAMED)
@@ -201,7 +210,7 @@ def load(source: str | Path | Snapshot | None = None) -> Dataset:
         for key in set(zip(statements["source_id"], statements["quote"]))
     }
     statements["quote_span"] = [spans[key] for key in zip(statements["source_id"], statements["quote"])]
-    statements["strength_rank"] = statements["strength"].map({m: i for i, m in enumerate(strengths)})
+    statements["strength_rank"] = statements["strength"].map(strength_rank)
 
     statements["search_text"] = (statements["summary"] + "\n" + statements["quote"]).str.casefold()
 
@@ -233,18 +242,26 @@ def load(source: str | Path | Snapshot | None = None) -> Dataset:
         texts=MappingProxyType(dict(report.texts)),
         coverage=report.coverage,
         strengths=strengths,
+        strength_rank=strength_rank,
         countries=tuple(dict.fromkeys(speakers["country"])),
     )
 
 
 def _typed(schema: Schema, name: str, table: pd.DataFrame) -> pd.DataFrame:
-    """Convert the string columns of a validated table to their schema types (numbered from 0, not by line)."""
+    """Convert the string columns of a validated table to their schema types (numbered from 0, not by line).
+
+    Missing values (the schema's ``missingValues``; by default the empty cell) become empty text, or
+    no value in a typed column.
+    """
     table = table.reset_index(drop=True)
+    missing_values = schema.resource(name).get("schema", {}).get("missingValues", [""])
     for field in schema.fields(name):
         column, kind = field["name"], field.get("type", "string")
         if column not in table:
             continue
-        missing = table[column] == ""
+        missing = table[column].isin(missing_values)
+        if kind == "string" and set(missing_values) != {""}:  # an empty cell is empty text already
+            table[column] = table[column].mask(missing, "")
         if kind == "integer":
             table[column] = table[column].mask(missing).astype("Int64")
         elif kind == "number":

@@ -11,23 +11,15 @@ import pandas as pd
 
 from cooperation import aggregate
 from cooperation.data import UNNAMED, Dataset
-
-
-def _listed(items: list[str], limit: int = 3) -> str:
-    """'a', 'a and b', 'a, b and c', or 'a, b, c and 2 more'."""
-    if len(items) > limit:
-        items = [*items[:limit], f"{len(items) - limit} more"]
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n:,} {word}{'' if n == 1 else 's'}"
+from cooperation.vocabulary import NO_SPEAKER_CLAIMS
+from cooperation.vocabulary import listed as _listed
+from cooperation.vocabulary import plural as _plural
 
 
 def convergence(ds: Dataset, frame: pd.DataFrame) -> str:
     """How many sectors every side named in one account, and each country's strongest commitments."""
     agreed = frame.drop_duplicates("sector_id")["agreement"]
-    both = "both sides" if len(ds.countries) == 2 else "every side"
+    both = ds.every_side
     named = int((agreed == aggregate.IN_ONE_ACCOUNT).sum())
     parts = [
         f"{named} of {_plural(len(agreed), 'sector')} {'was' if named == 1 else 'were'} named by {both} in one account"
@@ -50,7 +42,7 @@ def mentions(ds: Dataset, frame: pd.DataFrame) -> str:
     totals = frame.groupby("sector", sort=False)["statements"].sum()
     top = totals[totals == totals.max()]
     by_side = [
-        f"{_plural(int(n), 'statement')} from {'claims with no speaker named' if side == UNNAMED else side}"
+        f"{_plural(int(n), 'statement')} from {NO_SPEAKER_CLAIMS if side == UNNAMED else side}"
         for side, n in frame[frame["sector"] == top.index[0]][["side", "statements"]].itertuples(index=False)
     ]
     return (
@@ -74,7 +66,7 @@ def strength(ds: Dataset, frame: pd.DataFrame) -> str:
     for name, mine in frame.groupby("name", sort=False):
         total = int(mine["statements"].sum())
         top = mine.sort_values(["statements", "rank"], ascending=[False, True], kind="stable").iloc[0]
-        who = "Claims with no speaker named" if name == UNNAMED else name
+        who = NO_SPEAKER_CLAIMS.capitalize() if name == UNNAMED else name
         parts.append(
             f"{who}: {top['strength']} most often ({int(top['statements'])} of {_plural(total, 'statement')})"
         )

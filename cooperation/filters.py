@@ -15,8 +15,8 @@ import pandas as pd
 
 from cooperation import routes
 from cooperation.data import Dataset
+from cooperation.vocabulary import MAX_TEXT
 
-MAX_TEXT = 200  # characters of free-text search kept from a link
 # Which column of the tidy rows each list filter selects on.
 COLUMNS = {
     routes.SECTOR: "sector_id",

@@ -6,10 +6,16 @@ import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from cooperation.vocabulary import plural
+
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong with the data, located as precisely as it can be."""
+    """One thing wrong with the data, located as precisely as it can be.
+
+    A problem in a table names its ``line`` and ``column``; one in the
+    descriptor names its ``key`` (``resources[5].schema.fields[2]``).
+    """
 
     file: str
     message: str
@@ -17,6 +23,7 @@ class Problem:
     column: str | None = None
     value: str | None = None
     hint: str | None = None
+    key: str | None = None
 
     def __post_init__(self) -> None:
         if self.line is not None:  # a line may come as a numpy integer, from a table's index
@@ -28,6 +35,8 @@ class Problem:
             where += f", line {self.line}"
         if self.column:
             where += f", column {self.column}"
+        if self.key:
+            where += f", key {self.key}"
         text = f"{where}: "
         if self.value is not None:
             text += f"{_show(self.value)}: "
@@ -43,7 +52,8 @@ class DataError(Exception):
     def __init__(self, problems: Iterable[Problem]):
         self.problems: tuple[Problem, ...] = tuple(problems)
         super().__init__(
-            f"{len(self.problems)} problem(s) in the data:\n" + "\n".join(f"- {p}" for p in self.problems)
+            f"{plural(len(self.problems), 'problem')} in the data:\n"
+            + "\n".join(f"- {p}" for p in self.problems)
         )
 
 

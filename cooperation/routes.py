@@ -1,21 +1,16 @@
-"""Where each page lives and what its links carry: page paths by name, and every query parameter.
+"""Where each page lives and what its links carry: page paths by name, every query parameter, and links.
 
 The overview, the accounts comparison, the source text and the data page have
 fixed paths; each theme's page takes its theme id as its path, so a theme id
-may not take one of the reserved names. The comparison page exists only when
-some event has more than one account. ``routes(ds)`` lists a dataset's pages in navigation order;
-``pages.navigation`` turns them into Streamlit pages, for app.py and the tests
-alike.
+may not take one of the reserved names. The list of a dataset's pages is
+``pages.routes``, beside ``pages.navigation`` which turns it into Streamlit
+pages. This module imports nothing of ours, so that the validator (which
+rejects reserved theme ids) and the pages can both use it.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
 from urllib.parse import urlencode
-
-if TYPE_CHECKING:  # the validator reads the reserved paths, and the data module needs the validator
-    from cooperation.data import Dataset
 
 # Page paths, by name (the overview is also the default page, served at /).
 OVERVIEW = "overview"
@@ -37,36 +32,6 @@ SEARCH = "q"
 ALIASES = {"modality": STRENGTH}  # older names still read from a link (data package 1.x)
 CHART = "chart"  # the overview's open chart tab, by its label
 STATEMENT = "statement"  # the statement the source page singles out
-
-
-@dataclass(frozen=True)
-class Route:
-    """One page of the app: what kind it is, where it lives and how the navigation names it."""
-
-    kind: str
-    path: str
-    title: str
-    icon: str
-    theme_id: str | None = None
-
-    @property
-    def default(self) -> bool:
-        return self.kind == OVERVIEW
-
-
-def routes(ds: Dataset) -> tuple[Route, ...]:
-    """Every page of the dataset in navigation order: the overview, the comparison, one per theme, the source, the data."""
-    compared = (Route(ACCOUNTS, ACCOUNTS, "Accounts compared", ":material/compare:"),)
-    return (
-        Route(OVERVIEW, OVERVIEW, "Overview", ":material/dashboard:"),
-        *(compared if ds.compared_events else ()),
-        *(
-            Route(THEME, row.theme_id, row.title, ":material/label:", theme_id=row.theme_id)
-            for row in ds.themes.itertuples()
-        ),
-        Route(SOURCE, SOURCE, "Sources", ":material/article:"),
-        Route(DATA, DATA, "Data and method", ":material/dataset:"),
-    )
 
 
 def link(path: str, **params: str | list[str]) -> str:

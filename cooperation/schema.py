@@ -2,14 +2,15 @@
 
 Everything the code needs to know about a column (its type, its allowed
 values, its description, a list delimiter) is looked up here from
-``datapackage.json`` rather than restated in code.
+``datapackage.json`` rather than restated in code. A ``Schema`` is a view over
+a descriptor that ``cooperation.descriptor`` has checked whole; this module
+needs nothing but ``json``.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
@@ -23,18 +24,10 @@ class Schema:
         self._descriptor = descriptor
         self._resources = {r["name"]: r for r in descriptor.get("resources", [])}
 
-    @classmethod
-    def read(cls, data_dir: Path) -> Schema:
-        """Parse ``datapackage.json`` in ``data_dir`` (raises OSError or ValueError)."""
-        return cls.parse((Path(data_dir) / DESCRIPTOR).read_bytes())
-
-    @classmethod
-    def parse(cls, raw: bytes) -> Schema:
-        """Parse the bytes of a ``datapackage.json`` (raises ValueError)."""
-        descriptor = json.loads(raw.decode("utf-8-sig"))
-        if not isinstance(descriptor, dict) or not isinstance(descriptor.get("resources"), list):
-            raise ValueError("the descriptor has no list of resources")
-        return cls(descriptor)
+    @staticmethod
+    def parse(raw: bytes) -> Any:
+        """The JSON of a ``datapackage.json``, not yet checked (raises ValueError, with ``lineno`` where known)."""
+        return json.loads(raw.decode("utf-8-sig"))
 
     @property
     def descriptor(self) -> Mapping[str, Any]:
@@ -53,6 +46,11 @@ class Schema:
 
     def path(self, name: str) -> str:
         return self._resources[name]["path"]
+
+    @property
+    def documents(self) -> tuple[Mapping[str, str], ...]:
+        """The package's own documents (a codebook, notes on the accounts): each with its path and title."""
+        return tuple(self._descriptor.get("documents", ()))
 
     def fields(self, resource: str) -> list[Mapping[str, Any]]:
         return list(self._resources[resource].get("schema", {}).get("fields", []))
@@ -73,10 +71,6 @@ class Schema:
     def delimiter(self, resource: str, name: str) -> str:
         """The item delimiter of a ``list`` field."""
         return self.field(resource, name).get("delimiter", ",")
-
-    def primary_key(self, resource: str) -> str:
-        key = self._resources[resource]["schema"]["primaryKey"]
-        return key[0] if isinstance(key, list) else key
 
     def primary_key_fields(self, resource: str) -> tuple[str, ...]:
         """Every field of the primary key (none when the table has no primary key)."""

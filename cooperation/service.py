@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import json
 import logging
+import math
+import os
 import sys
 import threading
 import time
@@ -31,8 +33,28 @@ from cooperation.data import Dataset, load
 from cooperation.problems import DataError, Problem
 
 SETTLE_SECONDS = 1.0  # files changed more recently than this are still being written
+SETTLE_VAR = "COOPERATION_SETTLE_SECONDS"  # sets it, in seconds
 TORN_RETRIES = 5  # with no data published yet, how often to read again a snapshot that changed while read
 LOG = logging.getLogger("cooperation")
+
+
+def settle_seconds(environ=os.environ) -> float:
+    """``$COOPERATION_SETTLE_SECONDS`` as seconds, 0 or more; otherwise the default, with a warning naming it."""
+    given = environ.get(SETTLE_VAR)
+    if given is None or not given.strip():
+        return SETTLE_SECONDS
+    try:
+        seconds = float(given)
+    except ValueError:
+        seconds = math.nan
+    if math.isfinite(seconds) and seconds >= 0:
+        return seconds
+    log_to_stderr()
+    LOG.warning(
+        f"{SETTLE_VAR}={given!r} is not a number of seconds (0 or more); using {SETTLE_SECONDS} s. "
+        f"Give it as, for example, {SETTLE_VAR}=1.5"
+    )
+    return SETTLE_SECONDS
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,7 @@ import pandas as pd
 
 from cooperation.problems import Problem, did_you_mean
 from cooperation.schema import DESCRIPTOR, Schema
+from cooperation.vocabulary import article
 
 NUMERIC = {"integer": "Int64", "number": "Float64"}
 TEXT = {"string", "any", "list", "date"}  # checked by pandera as text; dates are parsed here too
@@ -264,7 +265,7 @@ def _foreign_keys(
             problems.append(
                 Problem(
                     relpath,
-                    f"is not a {', '.join(target_fields)} in {schema.path(target)}",
+                    f"is not {article(target_fields[0])} {', '.join(target_fields)} in {schema.path(target)}",
                     line=int(line),
                     column=own[0],
                     value=value,

@@ -1,77 +1,32 @@
 """Validate a data directory: files, Table Schema, then the checks no schema can express.
 
 ``validate(data_dir)`` never raises for bad data: every problem it finds is
-returned in the report, with the file, line, column, offending value and a
-hint where one helps. It checks a snapshot of the files (``cooperation.snapshot``),
-read once, and the report keeps it. Tables are read by pyarrow's CSV reader; the Table
-Schema checks are ``cooperation.tableschema``'s (pandera, whole columns at a
-time); ``cooperation.checks`` holds the rest.
+returned in the report, with the file, line, column (or, in the descriptor,
+the key), offending value and a hint where one helps. The descriptor is
+checked whole first (``cooperation.descriptor``), and nothing reads it
+before. It checks a snapshot of the files (``cooperation.snapshot``), read
+once, and the report keeps it. Tables are read by pyarrow's CSV reader; the
+Table Schema checks are ``cooperation.tableschema``'s (pandera, whole columns
+at a time); ``cooperation.checks`` holds the rest.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
 import numpy as np
 import pandas as pd
 
-from cooperation import checks, tableschema
+from cooperation import checks, descriptor, tableschema
 from cooperation.problems import Problem
+from cooperation.report import Report
 from cooperation.schema import DESCRIPTOR, Schema
 from cooperation.snapshot import Snapshot, take
 
-# The resources and columns the code reads. Their types, constraints and
-# descriptions live in datapackage.json; this only says which must be there.
-USES: Mapping[str, tuple[str, ...]] = MappingProxyType(
-    {
-        "events": ("event_id", "title", "date", "kind"),
-        "sources": ("source_id", "event_id", "title", "publisher", "url", "published", "text_path"),
-        "speakers": ("speaker_id", "name", "role", "country", "country_code"),
-        "themes": ("theme_id", "title", "description", "order"),
-        "sectors": ("sector_id", "label", "theme_id", "description"),
-        "statements": ("statement_id", "source_id", "attribution", "speaker_id", "sectors", "summary", "strength",
-                       "evidence", "quote", "answers", "same_claim_as"),
-        "narration": ("narration_id", "source_id", "kind", "evidence", "text"),
-        "gaps": ("source_id", "speaker_id", "note"),
-    }
-)  # fmt: skip
-# Optional columns the code shows when a package has them; loading adds them, empty, when it does not.
-SHOWS: Mapping[str, tuple[str, ...]] = MappingProxyType(
-    {
-        "events": ("place", "occasion", "notes"),
-        "sources": ("label", "time_given", "place_given", "time_note", "notes"),
-        "statements": ("notes",),
-        "narration": ("restates", "notes"),
-    }
-)
-
-
 HEADER_CHARS = 65_536  # enough text to hold any header row
-
-
-@dataclass(frozen=True)
-class Report:
-    """What validation found, and the snapshot and tables it read on the way."""
-
-    snapshot: Snapshot
-    problems: tuple[Problem, ...]
-    schema: Schema | None = None
-    tables: Mapping[str, pd.DataFrame] = field(default_factory=dict)
-    texts: Mapping[str, str] = field(default_factory=dict)
-    coverage: tuple[checks.Coverage, ...] = ()
-
-    @property
-    def ok(self) -> bool:
-        return not self.problems
-
-    @property
-    def data_dir(self) -> Path:
-        return self.snapshot.root
 
 
 def validate(source: str | Path | Snapshot) -> Report:
@@ -83,16 +38,16 @@ def validate(source: str | Path | Snapshot) -> Report:
     if raw is None:
         return Report(snapshot, (Problem(DESCRIPTOR, "the data package descriptor is missing"),))
     try:
-        schema = Schema.parse(raw)
+        parsed = Schema.parse(raw)
     except ValueError as exc:
         line = getattr(exc, "lineno", None)
         return Report(
             snapshot, (Problem(DESCRIPTOR, f"is not a valid data package descriptor: {exc}", line=line),)
         )
-
-    problems = _check_descriptor(schema)
+    problems = descriptor.check(parsed)
     if problems:
-        return Report(snapshot, tuple(problems), schema)
+        return Report(snapshot, tuple(problems))
+    schema = Schema(parsed)
 
     tables: dict[str, pd.DataFrame] = {}
     for name in schema.resource_names:
@@ -112,19 +67,6 @@ def validate(source: str | Path | Snapshot) -> Report:
         MappingProxyType(found.texts),
         found.coverage,
     )
-
-
-def _check_descriptor(schema: Schema) -> list[Problem]:
-    problems = []
-    for name, columns in USES.items():
-        if name not in schema.resource_names:
-            problems.append(Problem(DESCRIPTOR, f"has no resource named {name!r}"))
-            continue
-        declared = schema.field_names(name)
-        for column in columns:
-            if column not in declared:
-                problems.append(Problem(DESCRIPTOR, f"resource {name!r} does not define column {column!r}"))
-    return problems + tableschema.unsupported(schema)
 
 
 def _header(schema: Schema, name: str, header: list[str]) -> list[Problem]:

@@ -1,46 +1,81 @@
 """Thin page modules, one per kind of page, each with a docstring and a ``render`` function.
 
-``navigation(ds, filters, state)`` turns the dataset's routes
-(``cooperation.routes``) into Streamlit pages, in one flat list (sections
-would put elements that are not list items into the navigation's list, which
-screen readers announce wrongly); app.py and the tests both use it. Each page
+``routes(ds)`` lists a dataset's pages in navigation order: the overview, the
+accounts compared (when an event has several accounts), one page per theme in
+the themes' order, the sources and the data page. ``navigation(ds, filters,
+state)`` turns them into Streamlit pages, in one flat list (sections would put
+elements that are not list items into the navigation's list, which screen
+readers announce wrongly); app.py builds the navigation from it. Each page
 names itself in the browser's title bar.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import partial
 
 import streamlit as st
 
-from cooperation import routes, ui
+from cooperation import routes as paths
 from cooperation.data import Dataset
 from cooperation.filters import Filters
 from cooperation.markup import md_escape
 from cooperation.service import Served
 from pages import about, comparison, home, source_text, theme
 
+DASHBOARD = "Cooperation dashboard"  # the product's name, in every page's browser title
 
-def _render(route: routes.Route, ds: Dataset, filters: Filters, state: Served) -> Callable[[], None]:
+
+@dataclass(frozen=True)
+class Route:
+    """One page of the app: what kind it is, where it lives and how the navigation names it."""
+
+    kind: str
+    path: str
+    title: str
+    icon: str
+    theme_id: str | None = None
+
+    @property
+    def default(self) -> bool:
+        return self.kind == paths.OVERVIEW
+
+
+def routes(ds: Dataset) -> tuple[Route, ...]:
+    """Every page of the dataset in navigation order: the overview, the comparison, one per theme, the source, the data."""
+    compared = (Route(paths.ACCOUNTS, paths.ACCOUNTS, "Accounts compared", ":material/compare:"),)
+    return (
+        Route(paths.OVERVIEW, paths.OVERVIEW, "Overview", ":material/dashboard:"),
+        *(compared if ds.compared_events else ()),
+        *(
+            Route(paths.THEME, row.theme_id, row.title, ":material/label:", theme_id=row.theme_id)
+            for row in ds.themes.itertuples()
+        ),
+        Route(paths.SOURCE, paths.SOURCE, "Sources", ":material/article:"),
+        Route(paths.DATA, paths.DATA, "Data and method", ":material/dataset:"),
+    )
+
+
+def _render(route: Route, ds: Dataset, filters: Filters, state: Served) -> Callable[[], None]:
     """What draws a route's page."""
-    if route.kind == routes.THEME:
+    if route.kind == paths.THEME:
         return partial(theme.render, ds, filters, route.theme_id)
-    if route.kind == routes.DATA:
+    if route.kind == paths.DATA:
         return partial(about.render, ds, state)
     render = {
-        routes.OVERVIEW: home.render,
-        routes.ACCOUNTS: comparison.render,
-        routes.SOURCE: source_text.render,
+        paths.OVERVIEW: home.render,
+        paths.ACCOUNTS: comparison.render,
+        paths.SOURCE: source_text.render,
     }
     return partial(render[route.kind], ds, filters)
 
 
-def _titled(route: routes.Route, render: Callable[[], None]) -> Callable[[], None]:
+def _titled(route: Route, render: Callable[[], None]) -> Callable[[], None]:
     """The page's render, after naming the page and the dashboard in the browser's title bar."""
 
     def run() -> None:
-        st.set_page_config(page_title=f"{route.title} · {ui.DASHBOARD}")
+        st.set_page_config(page_title=f"{route.title} · {DASHBOARD}")
         render()
 
     return run
@@ -56,5 +91,5 @@ def navigation(ds: Dataset, filters: Filters, state: Served) -> list[st.Page]:
             url_path=route.path,
             default=route.default,
         )
-        for route in routes.routes(ds)
+        for route in routes(ds)
     ]

@@ -9,21 +9,16 @@ import streamlit as st
 
 from cooperation import export, markup
 from cooperation.data import Dataset
+from cooperation.display import version_line
 from cooperation.markup import md_escape
 from cooperation.schema import dictionary
 from cooperation.service import Served
-from cooperation.ui import version_line
-
-CODEBOOK = "CODEBOOK.md"
 
 
 def render(ds: Dataset, state: Served) -> None:
     meta = ds.schema.meta
     st.title("Data and method")
-    st.html(
-        f"<p><strong>{markup.esc(meta('title', ''))}</strong>, version {markup.esc(meta('version', ''))}."
-        f" {markup.esc(meta('description', ''))}</p>"
-    )
+    st.html(markup.package_line(meta))
     st.markdown(version_line(state))
     snapshot = ds.snapshot
     st.download_button(
@@ -36,16 +31,14 @@ def render(ds: Dataset, state: Served) -> None:
     )
 
     st.header("How to cite")
-    st.code(markup.citation(ds), language=None, wrap_lines=True)
+    st.code(markup.citation(meta), language=None, wrap_lines=True)
     st.caption(
         "For the shipped data, the repository's CITATION.cff gives this citation in the Citation File Format."
     )
 
     st.header("Licence")
     for licence in meta("licenses", []):
-        st.html(
-            f"<p>{markup.link(licence.get('path', ''), licence.get('name', ''))}: {markup.esc(licence.get('title', ''))}</p>"
-        )
+        st.html(markup.licence(licence))
 
     st.header("Provenance")
     st.caption("The events, and the accounts of each: where each was read, and whether its text is held.")
@@ -57,12 +50,15 @@ def render(ds: Dataset, state: Served) -> None:
         ["title", "event_id", "publisher", "url", "published", "text_path", "notes"],
     )
 
-    st.header("Method and codebook")
-    codebook = snapshot.read(CODEBOOK)
-    if codebook is not None:
-        st.html(markup.markdown_document(codebook.decode("utf-8-sig")))
-    else:
-        st.caption(f"This data package has no {CODEBOOK}.")
+    st.header("Method and documents")
+    documents = ds.schema.documents
+    if not documents:
+        st.caption("This data package names no documents.")
+    for i, document in enumerate(documents):
+        text = snapshot.read(document["path"]).decode("utf-8-sig")  # the validator vouches for both
+        # The first document (the codebook) is open; the others one click away.
+        with st.expander(md_escape(document["title"]), expanded=i == 0):
+            st.html(markup.markdown_document(text))
 
     st.header("Data dictionary")
     st.caption("Generated from datapackage.json, the one place where the columns are defined.")

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from cooperation import compare, markup
+from cooperation import cards, compare, tables
 from cooperation import filters as flt
 from cooperation.data import Dataset
+from cooperation.markup import join as markup_join
 from cooperation.markup import md_escape
 
 LEGEND = (
@@ -42,7 +43,7 @@ def render(ds: Dataset, filters: flt.Filters) -> None:
             continue
         labels = ds.source_labels
         st.subheader("The accounts")
-        st.html(markup.account_facts(ds, shown))
+        st.html(tables.account_facts(ds, shown))
         _matrix(ds, event.event_id, filters, shown, labels)
         _only_in(ds, event.event_id, shown, matching)
         _same_claims(ds, event.event_id, labels, matching)
@@ -60,7 +61,7 @@ def _matrix(ds: Dataset, event_id: str, filters: flt.Filters, shown, labels) -> 
     if frame.empty:
         st.info("No sector or speaker of this event matches the filters.", icon=":material/filter_alt_off:")
         return
-    st.html(markup.matrix_table(frame, labels, LEGEND))
+    st.html(tables.matrix_table(frame, labels, LEGEND))
     if filters.strength or filters.q:
         st.caption("The strength and search filters choose the claims listed below, not this table.")
 
@@ -77,7 +78,7 @@ def _only_in(ds: Dataset, event_id: str, shown, matching: set[str]) -> None:
         mine = [r for r in alone if r.statement["source_id"] == source.source_id]
         st.markdown(f"#### {md_escape(ds.source_labels[source.source_id])}")
         if mine:
-            st.html(markup.reach_items(ds, mine))
+            st.html(cards.reach_items(ds, mine))
         else:
             st.caption("Nothing that matches the filters is reported by this account alone.")
 
@@ -96,7 +97,7 @@ def _same_claims(ds: Dataset, event_id: str, labels, matching: set[str]) -> None
         "every account's text is held the quotes are compared; otherwise our summaries, since a "
         "paraphrase keeps the other account's summary but for the words it is known to use differently."
     )
-    st.html("".join(markup.same_claim(claim, kind, words, labels) for claim, kind, words in marked))
+    st.html(markup_join(cards.same_claim(claim, kind, words, labels) for claim, kind, words in marked))
 
 
 def _exchanges(ds: Dataset, event_id: str, matching: set[str]) -> None:
@@ -110,4 +111,4 @@ def _exchanges(ds: Dataset, event_id: str, matching: set[str]) -> None:
         st.caption("No exchange matches the filters.")
         return
     st.caption("A statement, and the statement in the same account that answers it.")
-    st.html("".join(markup.exchange(a, b) for a, b in pairs))
+    st.html(markup_join(cards.exchange(a, b) for a, b in pairs))

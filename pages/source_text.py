@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from cooperation import display, markup, routes
+from cooperation import cards, display, marks, markup, routes, tables
 from cooperation import filters as flt
+from cooperation import vocabulary as vocab
 from cooperation.data import Dataset
 from cooperation.markup import md_escape
 
@@ -28,7 +29,7 @@ def render(ds: Dataset, filters: flt.Filters) -> None:
         "account's statements are our paraphrase."
     )
     focus = _focus(ds)
-    st.html(markup.legend({side: ds.side_colors[side] for side in ds.sides}))
+    st.html(marks.legend({side: ds.side_colors[side] for side in ds.sides}))
     emphasised = set(flt.apply(ds, filters)["statement_id"]) if filters.active else set()
     if focus is not None:
         emphasised.add(focus.statement["statement_id"])
@@ -42,10 +43,10 @@ def render(ds: Dataset, filters: flt.Filters) -> None:
             continue
         st.header(md_escape(f"{event.title}, {event.date}"), divider="gray")
         facts = [event.kind, event.place, event.occasion and f"Occasion: {event.occasion}", event.notes]
-        st.html(f"<p>{markup.esc('. '.join(f.rstrip('.') for f in facts if f))}.</p>")
+        st.html(markup.paragraph(". ".join(f.rstrip(".") for f in facts if f) + "."))
         for source in sources.itertuples():
             st.subheader(md_escape(source.title))
-            st.html(markup.account_facts(ds, ds.sources[ds.sources["source_id"] == source.source_id]))
+            st.html(tables.account_facts(ds, ds.sources[ds.sources["source_id"] == source.source_id]))
             if source.has_text:
                 cov = coverage[source.source_id]
                 st.metric(
@@ -54,7 +55,7 @@ def render(ds: Dataset, filters: flt.Filters) -> None:
                     help=f"{cov.quoted} quoted by statements, {cov.narration} listed as narration or context.",
                 )
                 text = ds.texts[source.source_id]
-                st.html(markup.annotate(text, markup.source_marks(ds, source.source_id, emphasised)))
+                st.html(marks.annotate(text, marks.source_marks(ds, source.source_id, emphasised)))
             else:
                 _paraphrased(ds, source.source_id)
 
@@ -67,13 +68,10 @@ def _paraphrased(ds: Dataset, source_id: str) -> None:
         icon=":material/description:",
     )
     statements = ds.statements[ds.statements["source_id"] == source_id]
-    st.html(markup.statement_cards(ds, statements))
+    st.html(cards.statement_cards(ds, statements))
     narration = ds.narration[ds.narration["source_id"] == source_id]
     if not narration.empty:
-        items = "".join(
-            f"<li>{markup.esc(n.text)} <em>({markup.esc(n.kind)})</em></li>" for n in narration.itertuples()
-        )
-        st.html(f"<p>Also in this account, in our words, and not a claim of either side:</p><ul>{items}</ul>")
+        st.html(cards.narration_list(narration))
 
 
 def _focus(ds: Dataset) -> display.InContext | None:
@@ -91,11 +89,11 @@ def _focus(ds: Dataset) -> display.InContext | None:
     statement = focus.statement
     with st.container(border=True):
         st.header("The statement you followed")
-        st.html(markup.statement_cards(ds, ds.statements.loc[[statement.name]], context_links=False))
-        if statement["evidence"] == "quote":
+        st.html(cards.statement_cards(ds, ds.statements.loc[[statement.name]], context_links=False))
+        if statement["evidence"] == vocab.QUOTE:
             st.caption("Its quote in the source, with a sentence either side; the whole text follows.")
             passage = ds.texts[statement["source_id"]][focus.start : focus.end]
-            st.html(markup.annotate(passage, [markup.focus_mark(ds, statement, focus.start)]))
+            st.html(marks.annotate(passage, [marks.focus_mark(ds, statement, focus.start)]))
         else:
             st.caption(
                 "We do not hold this account's text, so there is no passage to show; its facts follow."

@@ -4,21 +4,13 @@ from __future__ import annotations
 
 import streamlit as st
 
-from cooperation import aggregate, charts, describe
+from cooperation import aggregate, registry
 from cooperation import filters as flt
+from cooperation.cards import statement_cards
 from cooperation.data import Dataset
-from cooperation.markup import md_escape, statement_cards
-from cooperation.ui import Chart, count_metrics, no_match, show_chart
-
-CARD_LIMIT = 50  # cards per country; the overview's table and download hold all
-SECTORS = Chart(
-    "Sectors",
-    "How many statements from each country's speakers, and with no speaker named, name each sector of this theme.",
-    aggregate.mentions,
-    charts.mentions_chart,
-    describe.mentions,
-    describe.mentions_table,
-)
+from cooperation.markup import md_escape
+from cooperation.vocabulary import CARD_LIMIT
+from cooperation.web.widgets import count_metrics, no_match, show_chart
 
 
 def render(ds: Dataset, filters: flt.Filters, theme_id: str) -> None:
@@ -33,7 +25,7 @@ def render(ds: Dataset, filters: flt.Filters, theme_id: str) -> None:
         return
 
     st.header("Sectors in this theme")
-    show_chart(ds, SECTORS, rows, key=f"theme-{theme_id}")
+    show_chart(ds, registry.THEME, rows, key=f"theme-{theme_id}")
 
     st.header("Who said what")
     st.caption(

@@ -7,7 +7,9 @@ oracle), never from the code under test.
 from __future__ import annotations
 
 import csv
-from collections.abc import Callable
+import os
+import re
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
@@ -86,39 +88,48 @@ def replace_in(path: Path, old: str, new: str, count: int = 1) -> None:
 
 
 def entry(monkeypatch, data: Path = MEETING, timeout: float = TIMEOUT, **params) -> AppTest:
-    """app.py run once on ``data`` with these query parameters."""
+    """app.py run once on ``data`` with these query parameters, at its default page."""
+    return _app(monkeypatch, data, timeout, params).run()
+
+
+def page(monkeypatch, path: str, data: Path = MEETING, **params) -> AppTest:
+    """app.py run once on ``data`` at the page whose path is ``path`` (a route's, such as a theme id), with these parameters.
+
+    AppTest has no address bar and opens pages by file only; a Streamlit page is known by the hash of its URL
+    path, so the run asks for that, as a link to ``path`` would.
+    """
+    from streamlit.util import calc_hash
+
+    at = _app(monkeypatch, data, TIMEOUT, params)
+    at._page_hash = calc_hash(path)
+    return at.run()
+
+
+def _app(monkeypatch, data: Path, timeout: float, params: dict) -> AppTest:
     monkeypatch.setenv("COOPERATION_DATA", str(data))
     at = AppTest.from_file(str(APP), default_timeout=timeout)
     for key, value in params.items():
         at.query_params[key] = value
-    return at.run()
+    return at
 
 
-def _page_script(path: str) -> None:
-    """The app as app.py builds it (data, sidebar, ``pages.navigation``), opened at one page's path."""
-    import streamlit as st
-
-    import pages
-    from cooperation import routes, ui
-
-    state = ui.served()
-    ds = ui.dataset(state)
-    filters = ui.sidebar_filters(ds)
-    built = pages.navigation(ds, filters, state)  # in the routes' order
-    wanted = built[[r.path for r in routes.routes(ds)].index(path)]
-    page = st.navigation(built)
-    if page is not wanted:  # AppTest has no URL: go where a link to ``path`` would, with its parameters
-        st.switch_page(wanted, query_params={k: st.query_params.get_all(k) for k in st.query_params})
-    page.run()
-
-
-def page(monkeypatch, path: str, data: Path = MEETING, **params) -> AppTest:
-    """The page at ``path`` (a route's path, such as a theme id), run on ``data`` with these query parameters."""
-    monkeypatch.setenv("COOPERATION_DATA", str(data))
-    at = AppTest.from_function(_page_script, args=(path,), default_timeout=TIMEOUT)
-    for key, value in params.items():
-        at.query_params[key] = value
-    return at.run()
+def every_page(data: Path) -> Iterator[tuple[str, AppTest]]:
+    """app.py on ``data``, opened at each page it registers in turn: (the page's path, the app after that run)."""
+    before = os.environ.get("COOPERATION_DATA")
+    os.environ["COOPERATION_DATA"] = str(data)
+    try:
+        at = AppTest.from_file(str(APP), default_timeout=TIMEOUT).run()
+        first = at._finished_page_script_hash  # the page the first run opened
+        yield "", at
+        for page_hash, info in list(at._registered_pages.items()):  # AppTest opens pages by file only,
+            if page_hash != first:
+                at._page_hash = page_hash  # so go where a link to this page's path goes
+                yield info["url_pathname"], at.run()
+    finally:
+        if before is None:
+            os.environ.pop("COOPERATION_DATA", None)
+        else:
+            os.environ["COOPERATION_DATA"] = before
 
 
 def metric(at: AppTest, label: str) -> str:
@@ -134,6 +145,23 @@ def param(at: AppTest, name: str) -> list[str]:
     return [value] if isinstance(value, str) else list(value)
 
 
+def html_blocks(at: AppTest) -> list[str]:
+    """Every ``st.html`` block of the run but the stylesheet, in order."""
+    return [h.proto.body for h in at.get("html") if not h.proto.body.startswith("<style>")]
+
+
 def html_of(at: AppTest) -> str:
-    """Every ``st.html`` block of the run, joined."""
-    return "".join(h.proto.body for h in at.get("html"))
+    """Every ``st.html`` block of the run but the stylesheet, joined."""
+    return "".join(html_blocks(at))
+
+
+def escaped(text: str) -> str:
+    """Text as the markup modules put it into HTML: escaped once (the five characters, as MarkupSafe writes them)."""
+    for char, entity in (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ('"', "&#34;"), ("'", "&#39;")):
+        text = text.replace(char, entity)
+    return text
+
+
+def md_unescape(text: str) -> str:
+    """Markdown escaped once (``markup.md_escape``) read back exactly: text escaped twice keeps a backslash."""
+    return re.sub(r"\\(.)", r"\1", text)

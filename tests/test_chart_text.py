@@ -12,10 +12,21 @@ from cooperation import filters as flt
 from cooperation import routes
 from cooperation.data import load
 from cooperation.markup import md_escape
-from cooperation.ui import NUMBERS
-from pages.home import CHARTS
-from pages.theme import SECTORS as THEME_CHART
-from tests.helpers import MEETING, OTHER, UNNAMED, entry, expected, html_of, page, rows, side, speaker_name
+from cooperation.registry import NUMBERS
+from cooperation.registry import OVERVIEW as CHARTS
+from cooperation.registry import THEME as THEME_CHART
+from tests.helpers import (
+    MEETING,
+    OTHER,
+    UNNAMED,
+    entry,
+    expected,
+    html_of,
+    page,
+    rows,
+    side,
+    speaker_name,
+)
 
 THEMES = [t["theme_id"] for t in rows(MEETING, "themes")]
 LABELS = {s["sector_id"]: s["label"] for s in rows(MEETING, "sectors")}

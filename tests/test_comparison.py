@@ -8,7 +8,7 @@ import re
 import pytest
 
 from cooperation import compare, load, routes
-from tests.helpers import MEETING, UNNAMED, expected, html_of, metric, page, param, rows
+from tests.helpers import MEETING, UNNAMED, escaped, expected, html_of, md_unescape, metric, page, param, rows
 
 EVENTS = {e["event_id"]: e for e in rows(MEETING, "events")}
 SOURCES = rows(MEETING, "sources")
@@ -140,7 +140,7 @@ def test_the_page_shows_what_only_one_account_reports(monkeypatch, ds):
     """The 'only one account' lists hold exactly the claims the data leaves to one account, for the compared event only."""
     at = page(monkeypatch, routes.ACCOUNTS)
     assert not at.exception
-    headers = [h.value.replace("\\", "") for h in at.header]
+    headers = [md_unescape(h.value) for h in at.header]
     assert any(EVENTS[COMPARED]["title"] in h for h in headers)
     assert not any(EVENTS[ALONE]["title"] in h for h in headers)  # one account: nothing to compare
     lists = "".join(
@@ -149,7 +149,7 @@ def test_the_page_shows_what_only_one_account_reports(monkeypatch, ds):
     assert _links(lists) == {r.statement["statement_id"] for r in compare.only_in(ds, COMPARED)}
     body = html_of(at)
     for gap in rows(MEETING, "gaps"):
-        assert html.escape(gap["note"]) in body
+        assert escaped(gap["note"]) in body
 
 
 def test_the_page_follows_the_filters(monkeypatch):
@@ -161,10 +161,10 @@ def test_the_page_follows_the_filters(monkeypatch):
     assert _links(lists) <= expected(MEETING, sector)
     matrix = next(h.proto.body for h in at.get("html") if "<caption" in h.proto.body)
     label = next(s["label"] for s in rows(MEETING, "sectors") if s["sector_id"] == sector)
-    assert re.findall(r'<th scope="row"[^>]*>(.*?)</th>', matrix) == [html.escape(label)]
+    assert re.findall(r'<th scope="row"[^>]*>(.*?)</th>', matrix) == [escaped(label)]
     one = next(s for s in SOURCES if s["event_id"] == COMPARED)
     at = page(monkeypatch, routes.ACCOUNTS, source=[one["source_id"]])
-    assert [h.value.replace("\\", "") for h in at.get("markdown") if h.value.startswith("####")] == [
+    assert [md_unescape(h.value) for h in at.get("markdown") if h.value.startswith("####")] == [
         f"#### {one['label'] or one['publisher']}"
     ]
     assert param(at, routes.ACCOUNT) == [one["source_id"]]

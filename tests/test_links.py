@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from cooperation import routes
-from tests.helpers import MEETING, entry, expected, metric, param, rows
+from tests.helpers import MEETING, entry, expected, md_unescape, metric, param, rows
 
 SECTOR = rows(MEETING, "sectors")[0]["sector_id"]
 
@@ -16,7 +16,7 @@ def test_unknown_ids_in_a_link_are_ignored_with_a_notice(monkeypatch):
     assert not at.exception
     assert at.multiselect(key=routes.SECTOR).value == [SECTOR]
     assert metric(at, "Statements") == str(len(expected(MEETING, SECTOR)))
-    notice = " ".join(c.value for c in at.sidebar.caption).replace("\\", "")
+    notice = md_unescape(" ".join(c.value for c in at.sidebar.caption))
     assert "no-such-sector" in notice
     assert "sworn" in notice
     assert param(at, routes.SECTOR) == [SECTOR]

@@ -11,7 +11,7 @@ import shutil
 import pytest
 
 from cooperation import data_dir, load, routes
-from cooperation.validate import SHOWS, USES
+from cooperation.descriptor import CONTRACT, SHOWS
 from tests.helpers import DATA, MEETING, OTHER, UNNAMED, page, rows, side
 
 
@@ -114,7 +114,7 @@ def test_optional_columns_may_be_left_out(tmp_path, monkeypatch):
     package = json.loads((data / "datapackage.json").read_text(encoding="utf-8"))
     for resource in package["resources"]:
         keys = {n for k in resource["schema"].get("foreignKeys", []) for n in k["fields"]}
-        needed = set(USES.get(resource["name"], ())) | keys
+        needed = set(CONTRACT[resource["name"]].columns) | keys
         resource["schema"]["fields"] = [
             f
             for f in resource["schema"]["fields"]

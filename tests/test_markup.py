@@ -1,4 +1,4 @@
-"""Markup as pure functions: curated text escaped for HTML and Markdown, cards, the marked source, the citation."""
+"""Markup as pure functions: curated text escaped by default into HTML and Markdown, with classes, never styles."""
 
 from __future__ import annotations
 
@@ -7,10 +7,10 @@ import re
 
 import pytest
 
-from cooperation import load, markup, routes
-from tests.helpers import MEETING, rows
+from cooperation import cards, compare, display, load, marks, markup, routes, tables
+from tests.helpers import MEETING, escaped, md_unescape, rows
 
-HOSTILE = "<script>alert(1)</script> **bold** $x$ :red[y] [a](javascript:x)"
+HOSTILE = "<script>alert(1)</script> **bold** $x$ :red[y] [a](javascript:x) \"q\" 'a' &amp;"
 
 
 @pytest.fixture(scope="module")
@@ -19,15 +19,24 @@ def ds():
 
 
 def test_md_escape_makes_markdown_literal():
-    """Every character that switches Markdown, LaTeX or a Streamlit directive on is escaped; white space folds."""
-    escaped = markup.md_escape(HOSTILE + "\n  end")
-    assert escaped.replace("\\", "") == " ".join((HOSTILE + " end").split())
-    assert all(escaped[i - 1] == "\\" for i, c in enumerate(escaped) if c in "<>*$:[]()")
+    """Every character that switches Markdown, LaTeX or a Streamlit directive on is escaped once; white space folds."""
+    escaped_once = markup.md_escape(HOSTILE + "\n  end")
+    assert md_unescape(escaped_once) == " ".join((HOSTILE + " end").split())
+    assert all(escaped_once[i - 1] == "\\" for i, c in enumerate(escaped_once) if c in "<>*$:[]()")
+    assert md_unescape(markup.md_escape(escaped_once)) != " ".join((HOSTILE + " end").split())  # twice shows
 
 
-def test_esc_escapes_html_and_quotes():
-    """HTML special characters, quotes included, become entities."""
-    assert markup.esc("<a href=\"x\">'&'</a>") == "&lt;a href=&quot;x&quot;&gt;&#x27;&amp;&#x27;&lt;/a&gt;"
+def test_esc_escapes_html_and_quotes_once():
+    """HTML special characters, quotes included, become entities; escaping what is escaped does nothing more."""
+    assert markup.esc("<a href=\"x\">'&'</a>") == "&lt;a href=&#34;x&#34;&gt;&#39;&amp;&#39;&lt;/a&gt;"
+    assert markup.esc(markup.esc("<b>")) == "&lt;b&gt;"
+
+
+def test_templates_escape_every_value_by_default():
+    """A value put into a template is escaped unless it is markup already; joined pieces too."""
+    assert markup.html("<p>{}</p>", "<b>") == "<p>&lt;b&gt;</p>"
+    assert markup.html("<p>{}</p>", markup.html("<b>{}</b>", "&")) == "<p><b>&amp;</b></p>"
+    assert markup.join(["<i>", markup.html("<br>")], " ") == "&lt;i&gt; <br>"
 
 
 @pytest.mark.parametrize("url", ["javascript:alert(1)", "data:text/html,x", "ftp://x", "//evil.example"])
@@ -42,36 +51,68 @@ def test_only_http_links_are_emitted(url):
 def test_a_card_shows_a_statement_escaped_with_its_link(ds):
     """A card carries the summary, the strength, the quote in quotation marks, the speaker and its context link."""
     statement = ds.statements.iloc[0]
-    card = markup.statement_cards(ds, ds.statements.iloc[[0]])
-    assert html.escape(statement["summary"]) in card
-    assert f"“{html.escape(statement['quote'])}”" in card
-    assert html.escape(statement["name"]) in card
+    card = cards.statement_cards(ds, ds.statements.iloc[[0]])
+    assert escaped(statement["summary"]) in card
+    assert f"“{escaped(statement['quote'])}”" in card
+    assert escaped(statement["name"]) in card
     assert statement["strength"] in card
-    assert f'href="{html.escape(routes.statement_link(statement["statement_id"]))}"' in card
-    assert routes.SOURCE not in markup.statement_cards(ds, ds.statements.iloc[[0]], context_links=False)
+    assert f'href="{escaped(routes.statement_link(statement["statement_id"]))}"' in card
+    assert routes.SOURCE not in cards.statement_cards(ds, ds.statements.iloc[[0]], context_links=False)
 
 
 def test_a_card_never_lets_markup_through():
-    """Curated text in every field of a card comes out as text, never as tags or a javascript link."""
+    """Curated text in every field of a card comes out escaped exactly once, never as tags or a javascript link."""
     for evidence, fields in (("quote", 7), ("paraphrase", 6)):
-        card = markup.card(
-            summary=HOSTILE, strength=HOSTILE, strength_color="#000", evidence=evidence, quote=HOSTILE,
+        card = cards.card(
+            summary=HOSTILE, strength=HOSTILE, strength_class="cd-strength-0", evidence=evidence, quote=HOSTILE,
             speaker=HOSTILE, role=HOSTILE, sectors=[HOSTILE], source_title=HOSTILE,
-            source_url="javascript:alert(1)", color="#000",
+            source_url="javascript:alert(1)", side_class="cd-side-0",
         )  # fmt: skip
         assert "<script>" not in card
-        assert "javascript:" not in card.replace(html.escape(HOSTILE), "")
-        assert card.count(html.escape(HOSTILE)) == fields, evidence
+        assert "javascript:" not in card.replace(escaped(HOSTILE), "")
+        assert card.count(escaped(HOSTILE)) == fields, evidence
+        assert "&amp;amp;" in card
+        assert "&amp;amp;amp;" not in card
+
+
+def test_no_markup_module_writes_an_inline_style(ds):
+    """Every piece of markup draws with the stylesheet's classes, not inline styles."""
+    reach = compare.only_in(ds, ds.compared_events[0])
+    pieces = [
+        cards.statement_cards(ds, ds.statements),
+        cards.reach_items(ds, reach),
+        marks.annotate("a b c", [marks.Mark(2, 3, "cd-side-0", "t", ("L",), emphasis=True)]),
+        marks.legend(ds.side_colors),
+        tables.account_facts(ds, ds.sources),
+        tables.data_table(ds.themes[["title", "order"]], "caption"),
+        markup.markdown_document("# T\n\n| a | b |\n|---|---|\n| 1 | 2 |\n"),
+    ]
+    for piece in pieces:
+        assert "style=" not in piece
+        for css_class in re.findall(r'class="([^"]+)"', piece):
+            for name in css_class.split():
+                assert re.match(r"cd-(side|strength)-\d+$", name) or f".{name}" in markup.stylesheet(), name
+
+
+def test_the_stylesheet_gives_each_side_and_strength_a_class(ds):
+    """One colour class per side and per strength, in their order, with the palette's colours; no curated text."""
+    css = markup.stylesheet(ds.side_colors, ds.strength_colors)
+    for i, color in enumerate(ds.side_colors.values()):
+        assert f".cd-side-{i}{{--cd-color:{color};" in css
+    for i, color in enumerate(ds.strength_colors.values()):
+        assert f".cd-strength-{i}{{--cd-color:{color};" in css
+    assert not any(side in css for side in ds.sides)
+    assert markup.side_class(ds.side_colors, ds.sides[-1]) == f"cd-side-{len(ds.sides) - 1}"
 
 
 def test_annotate_marks_spans_and_escapes_the_rest():
     """Each mark wraps its span, with its labels after it; text outside stays plain and escaped."""
     text = "a <b> c d"
-    out = markup.annotate(text, [markup.Mark(2, 5, "#000", "t <x>", ("L",), emphasis=True)])
+    out = marks.annotate(text, [marks.Mark(2, 5, "cd-side-1", "t <x>", ("L",), emphasis=True)])
     assert re.search(
-        r'<mark style="[^"]*font-weight:600[^"]*" title="t &lt;x&gt;">&lt;b&gt;</mark><sup>', out
+        r'<mark class="cd-mark cd-side-1 cd-emphasis" title="t &lt;x&gt;">&lt;b&gt;</mark><sup>', out
     )
-    assert out.startswith('<div style="white-space:pre-wrap')
+    assert out.startswith('<div class="cd-source">')
     assert "a " in out
     assert " c d" in out
 
@@ -79,20 +120,20 @@ def test_annotate_marks_spans_and_escapes_the_rest():
 def test_source_marks_merge_statements_that_share_a_quote(ds):
     """One mark per distinct quote and country, listing every sector of the statements that share it."""
     source_id = rows(MEETING, "sources")[0]["source_id"]
-    marks = markup.source_marks(ds, source_id, emphasised=set())
-    spans = {(m.start, m.end) for m in marks}
+    found = marks.source_marks(ds, source_id, emphasised=set())
+    spans = {(m.start, m.end) for m in found}
     mine = ds.statements[ds.statements["source_id"] == source_id]
     assert spans == set(mine["quote_span"])
-    assert not any(m.emphasis for m in marks)
+    assert not any(m.emphasis for m in found)
     first = mine.iloc[0]
-    (hit,) = [m for m in markup.source_marks(ds, source_id, {first["statement_id"]}) if m.emphasis]
+    (hit,) = [m for m in marks.source_marks(ds, source_id, {first["statement_id"]}) if m.emphasis]
     assert (hit.start, hit.end) == first["quote_span"]
 
 
 def test_focus_mark_is_placed_in_its_passage(ds):
     """A statement's mark in a passage starting at ``offset`` is its span moved by that offset."""
     statement = ds.statements.iloc[1]
-    mark = markup.focus_mark(ds, statement, offset=10)
+    mark = marks.focus_mark(ds, statement, offset=10)
     assert (mark.start, mark.end) == (statement["quote_span"][0] - 10, statement["quote_span"][1] - 10)
     assert mark.emphasis
 
@@ -100,7 +141,7 @@ def test_focus_mark_is_placed_in_its_passage(ds):
 def test_citation_comes_from_the_package_metadata(ds):
     """The citation names the contributors, the year, the title, the version and the sources."""
     meta = ds.schema.meta
-    citation = markup.citation(ds)
+    citation = markup.citation(meta)
     assert citation.startswith(meta("contributors")[0]["title"])
     for part in (
         str(meta("created"))[:4],
@@ -126,4 +167,10 @@ def test_markdown_documents_drop_raw_html_and_unsafe_links():
 def test_strength_help_is_the_schema_description_escaped(ds):
     """The strength tooltip is the field's description from datapackage.json, made literal for Markdown."""
     described = ds.schema.field("statements", "strength")["description"]
-    assert markup.strength_help(ds).replace("\\", "") == " ".join(described.split())
+    assert md_unescape(display.strength_help(ds)) == " ".join(described.split())
+
+
+def test_a_matrix_cell_says_not_mentioned_to_screen_readers():
+    """'not mentioned' is a sign for the eye and words for a screen reader; a strength is words and a sign."""
+    assert html.unescape(re.sub("<[^>]+>", "", tables._state("not mentioned", ""))) == "–not mentioned"
+    assert tables._state("named", "<pledge>") == '<span aria-hidden="true">●</span> &lt;pledge&gt;'

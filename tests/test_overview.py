@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from cooperation import routes
-from pages.home import CHARTS
+from cooperation.registry import OVERVIEW as CHARTS
 from tests.helpers import MEETING, entry, expected, metric, param, rows, side, speaker_name
 
 SECTORS = [s["sector_id"] for s in rows(MEETING, "sectors")]

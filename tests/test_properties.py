@@ -30,7 +30,7 @@ def _csv(header: list[str], body: list[list[str]]) -> bytes:
     return out.getvalue().encode("utf-8", errors="surrogatepass")
 
 
-@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     body=st.lists(st.one_of(rows, st.sampled_from(ROWS)), max_size=6),
     header=st.one_of(st.just(HEADER), st.lists(st.sampled_from([*HEADER, "x", ""]), max_size=9)),

@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-import json
 from urllib.parse import parse_qs, urlsplit
 
-from streamlit.testing.v1 import AppTest
-
+import pages
 from cooperation import load, routes
-from tests.helpers import MEETING, OTHER, ROOT, TIMEOUT, rows
+from tests.helpers import MEETING, OTHER, ROOT, entry, md_unescape, rows
 
 
 def test_routes_follow_the_data():
     """The overview, the comparison, one page per theme in the themes' order, then the source and the data pages."""
     ds = load(MEETING)
     themes = sorted(rows(MEETING, "themes"), key=lambda t: int(t["order"]))
-    found = routes.routes(ds)
+    found = pages.routes(ds)
     assert [r.path for r in found] == [
         routes.OVERVIEW,
         routes.ACCOUNTS,
@@ -29,7 +27,7 @@ def test_routes_follow_the_data():
 
 def test_the_comparison_is_there_only_when_an_event_has_several_accounts():
     """A dataset whose every event has one account has no comparison page."""
-    assert routes.ACCOUNTS not in [r.path for r in routes.routes(load(OTHER))]
+    assert routes.ACCOUNTS not in [r.path for r in pages.routes(load(OTHER))]
 
 
 def test_reserved_paths_cover_every_page_module():
@@ -53,24 +51,11 @@ def test_a_link_leaves_out_empty_parameters():
     assert routes.link(routes.DATA) == "data"
 
 
-def _navigation_script() -> None:
-    """Build the navigation as app.py does and write each page's title and path."""
-    import streamlit as st
-
-    import pages
-    from cooperation import ui
-
-    state = ui.served()
-    ds = ui.dataset(state)
-    st.json([[p.title, p.url_path] for p in pages.navigation(ds, ui.sidebar_filters(ds), state)])
-
-
 def test_navigation_builds_a_page_per_route(monkeypatch):
-    """pages.navigation makes one Streamlit page per route, in one flat list, titled by it, in order."""
-    monkeypatch.setenv("COOPERATION_DATA", str(MEETING))
-    at = AppTest.from_function(_navigation_script, default_timeout=TIMEOUT).run()
+    """The app registers one Streamlit page per route, in one flat list, titled by it, in order."""
+    at = entry(monkeypatch)
     assert not at.exception
-    built = json.loads(at.json[0].value)
-    found = routes.routes(load(MEETING))
-    assert [title.replace("\\", "") for title, _ in built] == [r.title for r in found]
-    assert [path for *_, path in built][1:] == [r.path for r in found][1:]  # the first is served at /
+    built = list(at._registered_pages.values())  # what st.navigation registered, in its order
+    found = pages.routes(load(MEETING))
+    assert [md_unescape(p["page_name"]) for p in built] == [r.title for r in found]
+    assert [p["url_pathname"] for p in built][1:] == [r.path for r in found][1:]  # the first is served at /

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from benchmarks.generate import generate
-from cooperation.display import TABLE_LIMIT
+from cooperation.vocabulary import TABLE_LIMIT
 from tests.helpers import MEETING, entry, metric
 
 

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import html
 import re
 
 import pytest
 
 from cooperation import routes
-from tests.helpers import MEETING, html_of, page, row, rows
+from tests.helpers import MEETING, escaped, html_blocks, html_of, md_unescape, page, row, rows
 
 
 def _text(source_id: str) -> str:
@@ -33,7 +32,7 @@ def test_source_page_marks_every_quote_and_counts_sentences(monkeypatch):
     marks = " | ".join(_marked(html_of(at)))
     for statement in rows(MEETING, "statements"):
         if statement["evidence"] == "quote":
-            assert html.escape(" ".join(statement["quote"].split())) in marks, statement["statement_id"]
+            assert escaped(" ".join(statement["quote"].split())) in marks, statement["statement_id"]
     coverage = [m.value for m in at.metric if m.label == "Sentences accounted for"]
     assert len(coverage) == sum(1 for s in rows(MEETING, "sources") if s["text_path"])
     assert all(re.fullmatch(r"(\d+) of \1", c) for c in coverage), coverage
@@ -44,12 +43,12 @@ def test_an_account_without_text_shows_its_facts_link_and_statements(monkeypatch
     at = page(monkeypatch, routes.SOURCE)
     body = html_of(at)
     for source in rows(MEETING, "sources"):
-        assert html.escape(source["url"]) in body
+        assert escaped(source["url"]) in body
     for statement in rows(MEETING, "statements"):
         if statement["evidence"] == "paraphrase":
-            assert html.escape(statement["summary"]) in body
+            assert escaped(statement["summary"]) in body
     for gap in rows(MEETING, "gaps"):
-        assert html.escape(gap["note"]) in body
+        assert escaped(gap["note"]) in body
     assert any("do not hold this account's text" in i.value for i in at.info)
 
 
@@ -57,7 +56,7 @@ def test_the_accounts_filter_chooses_the_sources_shown(monkeypatch):
     """With the Accounts filter set, the page shows those accounts only, and says so."""
     sources = rows(MEETING, "sources")
     at = page(monkeypatch, routes.SOURCE, source=[sources[1]["source_id"]])
-    titles = [h.value.replace("\\", "") for h in at.subheader]
+    titles = [md_unescape(h.value) for h in at.subheader]
     assert sources[1]["title"] in titles
     assert sources[0]["title"] not in titles
     assert any(f"Showing 1 of {len(sources)} accounts" in c.value for c in at.caption)
@@ -78,18 +77,16 @@ def test_a_statement_link_shows_its_quote_in_context(monkeypatch, statement):
     at = page(monkeypatch, routes.SOURCE, **{routes.STATEMENT: statement["statement_id"]})
     assert not at.exception
     assert at.header[0].value == "The statement you followed"
-    card, context, *_ = (h.proto.body for h in at.get("html"))
-    assert html.escape(statement["summary"]) in card
-    assert html.escape(statement["quote"]) in card
+    card, context, *_ = html_blocks(at)
+    assert escaped(statement["summary"]) in card
+    assert escaped(statement["quote"]) in card
     assert f"{routes.SOURCE}?{routes.STATEMENT}=" not in card  # no link to the page it is on
     (marked,) = _marked(context)
-    assert marked == html.escape(" ".join(statement["quote"].split()))
+    assert marked == escaped(" ".join(statement["quote"].split()))
     shown = " ".join(re.sub(r"<[^>]+>", "", context).split())
-    assert shown in html.escape(" ".join(_text(statement["source_id"]).split()))
+    assert shown in escaped(" ".join(_text(statement["source_id"]).split()))
     assert len(shown) > len(marked)  # the sentences around it too
-    emphasised = re.findall(
-        r'<mark style="[^"]*font-weight:600[^"]*"[^>]*>(.*?)</mark>', html_of(at), flags=re.S
-    )
+    emphasised = re.findall(r'<mark class="[^"]*cd-emphasis[^"]*"[^>]*>(.*?)</mark>', html_of(at), flags=re.S)
     assert [" ".join(m.split()) for m in emphasised] == [marked, marked]  # in the passage and the text only
 
 
@@ -99,11 +96,11 @@ def test_a_link_to_a_paraphrase_shows_its_card_and_no_passage(monkeypatch, state
     at = page(monkeypatch, routes.SOURCE, **{routes.STATEMENT: statement["statement_id"]})
     assert not at.exception
     assert at.header[0].value == "The statement you followed"
-    card = at.get("html")[0].proto.body
-    assert html.escape(statement["summary"]) in card
+    card = html_blocks(at)[0]
+    assert escaped(statement["summary"]) in card
     assert "Paraphrase." in card
     assert any("no passage to show" in c.value for c in at.caption)
-    assert re.search(r'<mark style="[^"]*font-weight:600', html_of(at)) is None
+    assert re.search(r'<mark class="[^"]*cd-emphasis', html_of(at)) is None
 
 
 @pytest.mark.parametrize("wanted", ["no-such-statement", "$x$ :red[y] <b>z</b>"])
@@ -112,6 +109,6 @@ def test_an_unknown_statement_link_says_so(monkeypatch, wanted):
     at = page(monkeypatch, routes.SOURCE, **{routes.STATEMENT: wanted})
     assert not at.exception
     (warning,) = at.warning
-    assert wanted in warning.value.replace("\\", "")
+    assert wanted in md_unescape(warning.value)
     assert "The statement you followed" not in [h.value for h in at.header]
-    assert re.search(r'<mark style="[^"]*font-weight:600', html_of(at)) is None
+    assert re.search(r'<mark class="[^"]*cd-emphasis', html_of(at)) is None

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from cooperation import routes
-from tests.helpers import MEETING, expected, html_of, metric, page, rows
+from tests.helpers import MEETING, escaped, expected, html_of, md_unescape, metric, page, rows
 from tests.test_overview import _statement_link
 
 THEMES = [t["theme_id"] for t in rows(MEETING, "themes")]
@@ -20,12 +20,12 @@ def test_every_theme_page_shows_its_statements(monkeypatch, theme):
     at = page(monkeypatch, theme)
     assert not at.exception
     title = next(t["title"] for t in rows(MEETING, "themes") if t["theme_id"] == theme)
-    assert at.title[0].value.replace("\\", "") == title
+    assert md_unescape(at.title[0].value) == title
     want = expected(MEETING, theme=theme)
     assert metric(at, "Statements") == str(len(want))
     cards = html_of(at)
     for statement in rows(MEETING, "statements"):
-        shown = html.escape(statement["summary"]) in cards
+        shown = escaped(statement["summary"]) in cards
         assert shown == (statement["statement_id"] in want), statement["statement_id"]
 
 
@@ -37,7 +37,7 @@ def test_cards_show_the_kind_of_evidence(monkeypatch):
             continue
         card = _card(cards, statement["statement_id"])
         if statement["evidence"] == "quote":
-            assert f"“{html.escape(statement['quote'])}”" in card
+            assert f"“{escaped(statement['quote'])}”" in card
             assert ">in context</a>" in card
         else:
             assert "Paraphrase." in card
@@ -51,8 +51,8 @@ def test_cards_show_the_kind_of_evidence(monkeypatch):
 
 def _card(cards: str, statement_id: str) -> str:
     """The one card that links to this statement."""
-    link = html.escape(routes.statement_link(statement_id))
-    (card,) = [c for c in cards.split('<div style="border-left') if f'href="{link}"' in c]
+    link = escaped(routes.statement_link(statement_id))
+    (card,) = [c for c in cards.split('<div class="cd-card') if f'href="{link}"' in c]
     return card
 
 

@@ -109,7 +109,7 @@ CASES = {
     "same-claim-unknown": Case(_set("vell-ports", same_claim_as="vell-prots"), STATEMENTS, "is not a statement_id", "same_claim_as", "vell-prots", "did you mean 'vell-ports'?"),
     "answers-unknown": Case(_set("brand-cooperate", answers="vell-wnd"), STATEMENTS, "is not a statement_id", "answers", "vell-wnd", "did you mean 'vell-wind'?"),
     "answers-other-account": Case(_set("courier-brand-cooperate", answers="vell-wind"), STATEMENTS, "is a statement of another account", "answers", "vell-wind", "same account"),
-    "event-unknown": Case(_sub(SOURCES, "gazette-2031-03-03,call-2031-03-03,", "gazette-2031-03-03,call-2031-3-03,"), SOURCES, "is not a event_id", "event_id", "call-2031-3-03", "did you mean 'call-2031-03-03'?"),
+    "event-unknown": Case(_sub(SOURCES, "gazette-2031-03-03,call-2031-03-03,", "gazette-2031-03-03,call-2031-3-03,"), SOURCES, "is not an event_id", "event_id", "call-2031-3-03", "did you mean 'call-2031-03-03'?"),
     "gap-unknown-speaker": Case(lambda d: rewrite(d / "gaps.csv", lambda i, r: r.update(speaker_id="tomas-brnd") or r), "gaps.csv", "is not a speaker_id", "speaker_id", "tomas-brnd", "did you mean 'tomas-brand'?"),
     "restates-unknown": Case(lambda d: rewrite(d / "narration.csv", lambda i, r: r.update(restates="vell-wnd") or r), "narration.csv", "is not a statement_id", "restates", "vell-wnd", "did you mean 'vell-wind'?"),
 }  # fmt: skip
@@ -140,13 +140,13 @@ def test_bad_input_is_reported(name, data_copy, capsys):
     assert "Traceback" not in err
 
 
-@pytest.mark.parametrize("name", CASES)
+@pytest.mark.parametrize("name", ["type-date", "missing-file", "not-utf8", "quote-not-verbatim"])
 def test_load_raises_one_data_error(name, data_copy):
-    """load() raises a single DataError carrying the problems, never another exception."""
+    """load() raises a single DataError carrying the validator's problems, never another exception."""
     CASES[name].breaks(data_copy)
     with pytest.raises(DataError) as info:
         load(data_copy)
-    assert info.value.problems
+    assert _problem_lines("\n".join(f"- {p}" for p in info.value.problems), CASES[name])
 
 
 def test_lines_are_the_rows_of_the_file(data_copy):
@@ -212,9 +212,17 @@ def test_success_prints_counts_and_coverage(capsys):
     assert out.splitlines()[-1].startswith("OK: no problems")
 
 
-def test_command_line_never_prints_a_traceback(data_copy):
-    """The real command exits 1 without a traceback on a file of garbage."""
-    (data_copy / STATEMENTS).write_bytes(b"\x00\xff\xfe garbage")
+@pytest.mark.parametrize(
+    ("file", "content", "named"),
+    [
+        (STATEMENTS, b"\x00\xff\xfe garbage", "statements.csv"),
+        ("datapackage.json", b'{"resources": [{"schema": 3}]}', "datapackage.json, key resources[0]"),
+    ],
+    ids=["a table of garbage", "a descriptor of the wrong shape"],
+)
+def test_command_line_never_prints_a_traceback(data_copy, file, content, named):
+    """The real command exits 1 without a traceback, naming where the problem is."""
+    (data_copy / file).write_bytes(content)
     result = subprocess.run(
         [sys.executable, "-m", "cooperation", "validate", str(data_copy)],
         capture_output=True,
@@ -222,5 +230,5 @@ def test_command_line_never_prints_a_traceback(data_copy):
         cwd=ROOT,
     )
     assert result.returncode == 1
-    assert "statements.csv" in result.stderr
+    assert named in result.stderr
     assert "Traceback" not in result.stderr + result.stdout

@@ -11,17 +11,20 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Page, WebSocket, expect
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
-from cooperation.ui import SETTLE_VAR
+from cooperation.service import SETTLE_VAR
 from tests.helpers import MEETING, ROOT
 from tests.servers import CHROMIUM_ARGS, Server, find_chromium, start_streamlit
 
 ARTIFACTS = ROOT / "artifacts"
 IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
+CONNECTED = "[data-testid='stApp'][data-test-connection-state='CONNECTED']"
 # One generous limit for every wait on the app, in milliseconds: machines here are sometimes busy.
 TIMEOUT_MS = 60_000
 expect.set_options(timeout=TIMEOUT_MS)
@@ -61,19 +64,52 @@ def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, "executable_path": executable, "args": CHROMIUM_ARGS}
 
 
+_SOCKETS: dict[int, list[WebSocket]] = {}  # each page's WebSockets to the app, newest last
+
+
+def _tracked(page: Page) -> Page:
+    page.on("websocket", lambda socket: _SOCKETS.setdefault(id(page), []).append(socket))
+    return page
+
+
 @pytest.fixture
 def page(page: Page) -> Page:
     """pytest-playwright's page, waiting at most TIMEOUT_MS for anything (so do the tabs it opens)."""
     page.context.set_default_timeout(TIMEOUT_MS)
     page.set_default_timeout(TIMEOUT_MS)
-    return page
+    return _tracked(page)
 
 
 def new_page(browser: Browser, **options) -> Page:
     """A page in a context of its own (its own session), waiting at most TIMEOUT_MS for anything."""
     context = browser.new_context(**options)
     context.set_default_timeout(TIMEOUT_MS)
-    return context.new_page()
+    return _tracked(context.new_page())
+
+
+def run_finished(payload: bytes | str) -> bool:
+    """Whether a WebSocket frame from the server says a script or fragment run finished successfully."""
+    if isinstance(payload, str):
+        return False
+    message = ForwardMsg.FromString(payload)
+    return message.WhichOneof("type") == "script_finished" and message.script_finished in (
+        ForwardMsg.FINISHED_SUCCESSFULLY,
+        ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY,
+    )
+
+
+@contextmanager
+def rerun_of(page: Page) -> Iterator[None]:
+    """Around an action: wait until the run it starts has finished, not only until the app is idle again.
+
+    An app that was idle before the action is idle at once after it, before its
+    rerun has even begun; the server's "run finished" message is what says the
+    rerun is done.
+    """
+    socket = _SOCKETS[id(page)][-1]
+    with socket.expect_event("framereceived", predicate=run_finished, timeout=TIMEOUT_MS):
+        yield
+    wait_idle(page)
 
 
 def start_server(data: Path = MEETING) -> Server:
@@ -109,7 +145,8 @@ def page_errors(page: Page) -> Iterator[list[str]]:
 
 
 def wait_idle(page: Page) -> None:
-    """Wait until the script has finished and no element is still a skeleton."""
+    """Wait until the app is connected, its script has finished and no element is still a skeleton."""
+    expect(page.locator(CONNECTED)).to_have_count(1)
     expect(page.locator(IDLE)).to_have_count(1)
     expect(page.get_by_test_id("stSkeleton")).to_have_count(0)
     expect(page.locator(IDLE)).to_be_visible()

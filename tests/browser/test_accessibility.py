@@ -20,8 +20,8 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
 from cooperation import routes
-from cooperation.ui import NUMBERS
-from pages.home import CHARTS
+from cooperation.registry import NUMBERS
+from cooperation.registry import OVERVIEW as CHARTS
 from tests.browser.axe_exceptions import KNOWN
 from tests.browser.conftest import ROOT, metric, open_app, wait_idle
 from tests.helpers import MEETING, expected, rows
@@ -112,7 +112,7 @@ def test_no_serious_violation_on_the_error_panel(page: Page, tmp_path, axe: Axe,
     broken = start_streamlit(ROOT / "app.py", data)
     try:
         open_app(page, broken.url)
-        expect(page.get_by_text("The data did not validate")).to_be_visible()
+        expect(page.get_by_text("The dashboard has no data to show yet")).to_be_visible()
         _check(axe, page, "error panel", found)
     finally:
         broken.stop()

@@ -11,7 +11,17 @@ from playwright.sync_api import Page, WebSocket, expect
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from cooperation import routes
-from tests.browser.conftest import ARTIFACTS, IDLE, metric, open_app, pick_sector, sector_chips, wait_idle
+from tests.browser.conftest import (
+    ARTIFACTS,
+    IDLE,
+    metric,
+    open_app,
+    pick_sector,
+    rerun_of,
+    sector_chips,
+    wait_idle,
+)
+from tests.browser.conftest import run_finished as _run_finished
 from tests.helpers import MEETING, expected, row, rows
 
 SECTORS = {r["sector_id"]: r["label"] for r in rows(MEETING, "sectors") if expected(MEETING, r["sector_id"])}
@@ -56,8 +66,8 @@ def test_chart_tabs_live_in_the_link(page: Page, server, page_errors):
     expect(page).to_have_url(re.compile(rf"[?&]sector={FIRST}(&|$)"))
     link = page.url
 
-    pick_sector(page, SECTORS[SECOND])  # a filter change keeps the chosen chart
-    wait_idle(page)
+    with rerun_of(page):  # a filter change keeps the chosen chart
+        pick_sector(page, SECTORS[SECOND])
     expect(page).to_have_url(re.compile(r"[?&]chart=Themes(&|$)"))
     expect(page.locator(".js-plotly-plot .treemaplayer")).to_have_count(1)
 
@@ -75,17 +85,6 @@ def _element(payload: bytes | str) -> str | None:
     if message.WhichOneof("type") == "delta" and message.delta.WhichOneof("type") == "new_element":
         return message.delta.new_element.WhichOneof("type")
     return None
-
-
-def _run_finished(payload: bytes | str) -> bool:
-    """Whether a WebSocket frame from the server says a script or fragment run finished successfully."""
-    if isinstance(payload, str):
-        return False
-    message = ForwardMsg.FromString(payload)
-    return message.WhichOneof("type") == "script_finished" and message.script_finished in (
-        ForwardMsg.FINISHED_SUCCESSFULLY,
-        ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY,
-    )
 
 
 def test_switching_tabs_reruns_only_the_charts(page: Page, server, page_errors):

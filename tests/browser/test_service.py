@@ -12,8 +12,8 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from cooperation import routes
-from cooperation.ui import SETTLE_VAR
-from tests.browser.conftest import IDLE, ROOT, metric, new_page, open_app, wait_idle
+from cooperation.service import SETTLE_VAR
+from tests.browser.conftest import IDLE, ROOT, TIMEOUT_MS, metric, new_page, open_app, wait_idle
 from tests.helpers import MEETING, replace_in, rewrite, rows
 from tests.servers import Server, start_streamlit
 
@@ -116,7 +116,13 @@ def test_a_file_rewritten_in_small_writes_never_shows_a_mixture(browser: Browser
 
         writer = threading.Thread(target=write)
         writer.start()
+        deadline = time.monotonic() + TIMEOUT_MS / 1000
         while writer.is_alive() or not seen or seen[-1] != new:
+            if (
+                writer.is_alive()
+            ):  # once the writing is done, the new version must show within the one timeout
+                deadline = time.monotonic() + TIMEOUT_MS / 1000
+            assert time.monotonic() < deadline, f"the new count {new} never showed: {seen}"
             for p in pages:
                 p.reload()
                 p.wait_for_selector(IDLE)

@@ -1,0 +1,132 @@
+"""Tables of words and numbers as HTML: a chart's numbers, the accounts' matrix, the accounts' facts.
+
+Each table's columns and rows are headed; too wide for a narrow screen, it
+scrolls inside a region that the keyboard can reach and that its caption names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from functools import partial
+
+import pandas as pd
+from markupsafe import Markup
+
+from cooperation.data import Dataset
+from cooperation.markup import html, join, link
+
+STATE_SIGNS = {"named": "●", "not mentioned": "–", "unknown": "?"}  # beside the words, never instead
+
+
+def _region(caption: str, table: Markup, *, css: str = "") -> Markup:
+    return html(
+        '<div role="region" aria-label="{}" tabindex="0" class="cd-region"><table class="cd-table{}">{}</table></div>',
+        caption,
+        css,
+        table,
+    )
+
+
+def data_table(frame: pd.DataFrame, caption: str) -> Markup:
+    """A small table of numbers and words, its first column heading each row, every cell escaped."""
+    head = join(html('<th scope="col">{}</th>', c) for c in frame.columns)
+    body = join(
+        html(
+            '<tr><th scope="row">{}</th>{}</tr>',
+            row[0],
+            join(html("<td>{}</td>", v) for v in row[1:]),
+        )
+        for row in frame.itertuples(index=False)
+    )
+    return _region(
+        caption, html("<caption>{}</caption><thead><tr>{}</tr></thead><tbody>{}</tbody>", caption, head, body)
+    )
+
+
+def _state(state: str, strength: str) -> Markup:
+    """A matrix cell: its sign, and its words (a strength, or 'unknown'); 'not mentioned' is for screen readers."""
+    sign = html('<span aria-hidden="true">{}</span>', STATE_SIGNS[state])
+    if state == "named":
+        return html("{} {}", sign, strength)
+    if state == "not mentioned":
+        return html('{}<span class="cd-hidden">not mentioned</span>', sign)
+    return html("{} {}", sign, state)
+
+
+def matrix_table(frame: pd.DataFrame, account_labels: Mapping[str, str], caption: str) -> Markup:
+    """The matrix of ``compare.matrix``: sectors by theme down, speakers then accounts across, in words and signs."""
+    speakers = list(dict.fromkeys(frame["speaker"]))
+    accounts = list(dict.fromkeys(frame["source_id"]))
+    cells = {(r.sector_id, r.speaker, r.source_id): (r.state, r.strength) for r in frame.itertuples()}
+    head = html(
+        '<tr><th scope="col" rowspan="2">Sector</th>{}</tr><tr>{}</tr>',
+        join(html('<th scope="colgroup" colspan="{}">{}</th>', len(accounts), s) for s in speakers),
+        join(html('<th scope="col">{}</th>', account_labels[a]) for _ in speakers for a in accounts),
+    )
+    body = []
+    for theme, sectors in frame.groupby("theme", sort=False):
+        body.append(
+            html(
+                '<tr><th scope="rowgroup" colspan="{}" class="cd-group">{}</th></tr>',
+                1 + len(speakers) * len(accounts),
+                theme,
+            )
+        )
+        for sector_id, label in dict.fromkeys(zip(sectors["sector_id"], sectors["sector"])):
+            row = join(
+                html("<td>{}</td>", _state(*cells[(sector_id, speaker, account)]))
+                for speaker in speakers
+                for account in accounts
+            )
+            body.append(html('<tr><th scope="row">{}</th>{}</tr>', label, row))
+    return _region(
+        caption, html("<caption>{}</caption><thead>{}</thead><tbody>{}</tbody>", caption, head, join(body))
+    )
+
+
+def account_facts(ds: Dataset, sources: pd.DataFrame) -> Markup:
+    """The accounts' own facts side by side: publisher, dates, time and place as given, text held, gaps."""
+    label = partial(ds.schema.label, "sources")
+
+    def given(value: object) -> object:
+        return value if value else "not given"
+
+    unknown: dict[str, list[Markup]] = {s: [] for s in sources["source_id"]}
+    names = dict(zip(ds.speakers["speaker_id"], ds.speakers["name"]))
+    for gap in ds.gaps.itertuples():
+        if gap.source_id in unknown:
+            unknown[gap.source_id].append(
+                html("What it attributes to {}: {}", names[gap.speaker_id], gap.note)
+            )
+    rows = list(sources.itertuples())
+    facts: list[tuple[str, Sequence[object]]] = [
+        (label("title"), [s.title for s in rows]),
+        (label("publisher"), [s.publisher for s in rows]),
+        (label("published"), [given(s.published) for s in rows]),
+        (label("time_given"), [given(s.time_given) for s in rows]),
+        (label("place_given"), [given(s.place_given) for s in rows]),
+        (
+            "Text",
+            [
+                "held: quoted word for word" if s.has_text else "not held: its statements are paraphrase"
+                for s in rows
+            ],
+        ),
+        ("Read at", [link(s.url, s.url) if s.url else "not given" for s in rows]),
+        ("Unknown", [join(unknown[s.source_id], "<br>") or "nothing" for s in rows]),
+    ]
+    if any(s.time_note for s in rows):
+        facts.insert(5, (label("time_note"), [s.time_note or "–" for s in rows]))
+    head = join(html('<th scope="col">{}</th>', ds.source_labels[s]) for s in sources["source_id"])
+    named = "The facts given by " + "; ".join(ds.source_labels[s] for s in sources["source_id"])
+    body = join(
+        html(
+            '<tr><th scope="row" class="cd-nowrap">{}</th>{}</tr>',
+            name,
+            join(html("<td>{}</td>", v) for v in values),
+        )
+        for name, values in facts
+    )
+    return _region(
+        named, html("<thead><tr><td></td>{}</tr></thead><tbody>{}</tbody>", head, body), css=" cd-facts"
+    )

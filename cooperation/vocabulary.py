@@ -1,0 +1,73 @@
+"""The domain's values and words: one home for what the code relies on and how the pages say it.
+
+The data package's descriptor declares the allowed values of its columns; the
+code relies on a few of them meaning exactly one thing (a claim attributed to
+the meeting has no speaker; a quote is verbatim, a paraphrase is ours). Those
+values live here, and ``cooperation.descriptor`` checks that the descriptor
+declares them, so that a package that validates renders every page.
+
+This module imports nothing, so every other one may import it.
+"""
+
+from __future__ import annotations
+
+# --- Values the code relies on (statements.attribution, .evidence; narration.evidence) -------
+
+SPEAKER = "speaker"  # the account attributes the claim to a named speaker
+MEETING = "meeting"  # the account says a topic was discussed, naming no one
+ATTRIBUTIONS = (SPEAKER, MEETING)
+
+QUOTE = "quote"  # the words of a source whose text is held, verbatim
+PARAPHRASE = "paraphrase"  # our wording of an account whose text is not held
+EVIDENCE = (QUOTE, PARAPHRASE)
+
+# The enums the descriptor must declare with exactly these values (in any order)...
+EXACT_ENUMS = {
+    ("statements", "attribution"): ATTRIBUTIONS,
+    ("statements", "evidence"): EVIDENCE,
+    ("narration", "evidence"): EVIDENCE,
+}
+# ...and the one that is a scale: the descriptor's order is the order, strongest first.
+SCALE = ("statements", "strength")
+
+# --- Words ----------------------------------------------------------------------------------
+
+UNNAMED = "Speaker not named"  # the side (in charts and tables) of a claim attributed to no speaker
+RAISED_IN_MEETING = "Raised in the meeting (speaker not named)"  # who said it, on a card or in a list
+NO_SPEAKER_CLAIMS = "claims with no speaker named"  # such claims, counted together
+EVIDENCE_LABELS = {QUOTE: "Quote", PARAPHRASE: "Paraphrase (text not held)"}
+PARAPHRASE_NOTE = "We do not hold this account's text, so the summary above is our wording of what it says."
+
+
+def who(attribution: str, name: str) -> str:
+    """Who a claim is from, as a card or a list says it: the speaker's name, or that the meeting raised it."""
+    return RAISED_IN_MEETING if attribution == MEETING else name
+
+
+def every_side(countries: int) -> str:
+    """How the sides of an event are named together: 'both sides' for two, 'every side' for more."""
+    return "both sides" if countries == 2 else "every side"
+
+
+def plural(count: int, word: str, many: str | None = None) -> str:
+    """'1 statement', '1,204 statements'; ``many`` where the plural is not the word and an s."""
+    return f"{count:,} {word if count == 1 else many or word + 's'}"
+
+
+def article(word: str) -> str:
+    """'a' or 'an' before a word, by its first letter ('an event_id', 'a source_id')."""
+    return "an" if word[:1].lower() in "aeiou" else "a"
+
+
+def listed(items: list[str], limit: int = 3) -> str:
+    """'a', 'a and b', 'a, b and c', or 'a, b, c and 2 more'."""
+    if len(items) > limit:
+        items = [*items[:limit], f"{len(items) - limit} more"]
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+# --- Limits ---------------------------------------------------------------------------------
+
+TABLE_LIMIT = 200  # rows the statements table sends per update; its download holds them all
+CARD_LIMIT = 50  # cards per side on a theme page; the overview's table and download hold all
+MAX_TEXT = 200  # characters of a free-text search kept from a link

@@ -1,0 +1,96 @@
+"""The filters in the sidebar of every page: seeded from the link on a first visit, written back to it on each change.
+
+The link carries stable ids (``cooperation.filters``); ids that are not in the
+data are ignored, and the sidebar says which.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from cooperation import filters as flt
+from cooperation import routes
+from cooperation.data import Dataset
+from cooperation.display import strength_help
+from cooperation.markup import md_escape
+from cooperation.vocabulary import MAX_TEXT
+
+ACCOUNTS_HELP = (
+    "The accounts of each event: reports, readouts and news items. Where an account's text is "
+    "not held, its statements are our paraphrase."
+)
+
+
+def _query_lists() -> dict[str, list[str]]:
+    return {name: st.query_params.get_all(name) for name in st.query_params}
+
+
+def _seed(ds: Dataset) -> None:
+    """On a session's first run, the filters' widgets take their values from the link."""
+    if "_seeded" in st.session_state:
+        return
+    seed, ignored = flt.from_params(_query_lists(), ds)
+    for name in routes.FILTER_LISTS:
+        st.session_state[name] = list(getattr(seed, name))
+    st.session_state[routes.SEARCH] = seed.q
+    st.session_state["_ignored"] = ignored
+    st.session_state["_seeded"] = True
+
+
+def _write_back(current: flt.Filters) -> None:
+    """Only the filters' own parameters are written: others (the overview's tab) are Streamlit's to keep."""
+    wanted = flt.to_params(current)
+    present = _query_lists()
+    for name in (*routes.FILTER_LISTS, routes.SEARCH, *routes.ALIASES):
+        if present.get(name) == wanted.get(name):
+            continue
+        if name in wanted:
+            st.query_params[name] = wanted[name]
+        else:
+            del st.query_params[name]
+
+
+def filters(ds: Dataset) -> flt.Filters:
+    """The filters, in the sidebar of every page, seeded from and written back to the URL."""
+    _seed(ds)
+    allowed = flt.choices(ds)
+    speakers = {row.speaker_id: f"{row.name} ({row.country})" for row in ds.speakers.itertuples()}
+    dated = len(ds.events) > 1  # with several events, an account says which
+    event_dates = dict(zip(ds.events["event_id"], ds.events["date"]))
+    accounts = {
+        s.source_id: f"{s.title} ({event_dates[s.event_id]})" if dated else s.title
+        for s in ds.sources.itertuples()
+    }
+    # (parameter, label, how an id is shown, placeholder, help)
+    lists = (
+        (routes.SECTOR, "Sectors", ds.sector_labels.__getitem__, "All sectors", None),
+        (routes.ACCOUNT, "Accounts", accounts.__getitem__, "All accounts", ACCOUNTS_HELP),
+        (routes.SPEAKER, "Speakers", speakers.__getitem__, "All speakers", None),
+        (routes.STRENGTH, "Commitment strength", str.capitalize, "All strengths", strength_help(ds)),
+    )
+    with st.sidebar:
+        st.header("Filters")
+        for name, label, shown, placeholder, help_text in lists:
+            st.multiselect(
+                label, allowed[name], format_func=shown, key=name, placeholder=placeholder, help=help_text
+            )
+        st.text_input(
+            "Search quotes and summaries",
+            key=routes.SEARCH,
+            max_chars=MAX_TEXT,
+            placeholder="e.g. free trade",
+        )
+        ignored = st.session_state.get("_ignored")
+        if ignored:
+            shown = "; ".join(f"{k}: {', '.join(v)}" for k, v in ignored.items())
+            st.caption(md_escape(f"Ignored in the link (not in the data): {shown}"))
+
+    current, _ = flt.from_params(
+        {
+            **{name: st.session_state.get(name, []) for name in routes.FILTER_LISTS},
+            routes.SEARCH: [st.session_state.get(routes.SEARCH, "")],
+        },
+        ds,
+    )
+    _write_back(current)
+    return current
