@@ -42,7 +42,11 @@ def generate(n: int, target: Path, source: Path = DEFAULT_DATA_DIR, seed: int = 
         delimiter.join(rng.sample(sectors, k=min(len(sectors), rng.choice((1, 1, 1, 2, 3)))))
         for _ in range(n)
     ]
-    for link in ("answers", "same_claim_as"):  # links point at real statement ids, which no longer exist
+    for link in (
+        "answers",
+        "same_claim_as",
+        "follows_up",
+    ):  # links point at real statement ids, which no longer exist
         if link in out:
             out[link] = ""
     out.to_csv(target / schema.path("statements"), index=False, lineterminator="\n")

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from cooperation import vocabulary as vocab
 from cooperation.data import Dataset
 
 # How far the sides agree on a sector, among the rows counted (``agreement``).
@@ -48,12 +49,13 @@ def agreement(ds: Dataset, rows: pd.DataFrame) -> dict[str, str]:
     """For each sector among the rows, in the sectors' order, how far the sides of its event agree on it.
 
     A sector counts as named by every side when, within a single account,
-    speakers of every country of its event named it (``IN_ONE_ACCOUNT``).
-    Two accounts that each report one side naming it do not make that
+    speakers of every country of its event named it (``IN_ONE_ACCOUNT``); a
+    claim the account gives to both sides together counts for every country of
+    its event. Two accounts that each report one side naming it do not make that
     agreement: the sector is then ``ACROSS_ACCOUNTS``. Claims an account
-    attributes to no speaker count for no side.
+    attributes to the meeting count for no side.
     """
-    named = rows.dropna(subset=["country"])
+    named = _by_country(ds, rows)
     need = {e: len(c) for e, c in ds.event_countries.items()}
     in_one = _every_side(named, ["event_id", "source_id", "sector_id"], need)
     across = _every_side(named, ["event_id", "sector_id"], need) - in_one
@@ -63,6 +65,19 @@ def agreement(ds: Dataset, rows: pd.DataFrame) -> dict[str, str]:
         for s in ds.sectors["sector_id"]
         if s in present
     }
+
+
+def _by_country(ds: Dataset, rows: pd.DataFrame) -> pd.DataFrame:
+    """The rows with a country: each speaker's, and one row per country of its event for a claim of both sides."""
+    keys = ["event_id", "source_id", "sector_id", "country"]
+    speakers = rows.loc[rows["country"].notna(), keys]
+    together = rows.loc[rows["attribution"] == vocab.BOTH, keys[:-1]]
+    if together.empty:
+        return speakers
+    countries = pd.DataFrame(
+        [(e, c) for e, cs in ds.event_countries.items() for c in cs], columns=["event_id", "country"]
+    )
+    return pd.concat([speakers, together.merge(countries, on="event_id")], ignore_index=True)
 
 
 def _every_side(named: pd.DataFrame, keys: list[str], need: dict[str, int]) -> set[str]:

@@ -36,6 +36,7 @@ def card(
     speaker: str | None,
     role: str | None,
     sectors: Sequence[str],
+    date: object = None,
     source_title: str,
     source_url: str,
     side_class: str,
@@ -45,8 +46,10 @@ def card(
 
     A quote stands in quotation marks, with a link to it in context
     (``context_url``, a link within the app); a paraphrase is labelled as one,
-    never quoted, with a link to where the account can be read. A claim with no
-    speaker (``speaker`` None) says it was raised in the meeting.
+    never quoted, with a link to where the account can be read. ``speaker`` is
+    the speaker's name and ``role`` their role at the event (``date``); a claim
+    with no speaker (``speaker`` None) says who it is given to instead, in ``role``
+    (the meeting, by default).
     """
     if evidence == vocab.QUOTE:
         words = html('<blockquote class="cd-quote">“{}”</blockquote>', quote)
@@ -58,34 +61,33 @@ def card(
         links = [html("{}: {}", source_title, link(source_url, "read the account"))]
         if context_url:
             links.append(internal_link(context_url, "on the source page"))
-    who = vocab.RAISED_IN_MEETING if speaker is None else f"{speaker}, {role}"
+    who = (role or vocab.RAISED_IN_MEETING) if speaker is None else f"{speaker}, {role}"
+    byline = [who, *([str(date)] if date else []), join(links, " · ")]
     return html(
-        '<div class="cd-card {}"><div>{} {}</div><p class="cd-summary">{}</p>{}'
-        '<p class="cd-byline">{} · {}</p></div>',
+        '<div class="cd-card {}"><div>{} {}</div><p class="cd-summary">{}</p>{}<p class="cd-byline">{}</p></div>',
         side_class,
         badge(strength, strength_class),
         tags(sectors),
         summary,
         words,
-        who,
-        join(links, " · "),
+        join(byline, " · "),
     )
 
 
 def statement_cards(ds: Dataset, statements: pd.DataFrame, *, context_links: bool = True) -> Markup:
     """The cards of these statements (rows of ``ds.statements``), each linking to its context."""
     labels = ds.sector_labels
-    roles = dict(zip(ds.speakers["speaker_id"], ds.speakers["role"]))
     return join(
         card(
             summary=row.summary,
-            strength=row.strength,
+            strength=f"{row.strength} · {vocab.CALL}" if row.call == vocab.CALL else row.strength,
             strength_class=strength_class(ds.strength_colors, row.strength),
             evidence=row.evidence,
             quote=row.quote,
-            speaker=None if row.attribution == vocab.MEETING else row.name,
-            role=roles.get(row.speaker_id),
+            speaker=row.name if row.attribution == vocab.SPEAKER else None,
+            role=row.role if row.attribution == vocab.SPEAKER else vocab.who(row.attribution, row.name),
             sectors=[labels[s] for s in row.sectors],
+            date=row.date,
             source_title=row.source_title,
             source_url=row.source_url,
             side_class=side_class(ds.side_colors, row.side),

@@ -5,7 +5,10 @@
 - a source whose text is not held names a URL where it can be read;
 - a statement or narration passage is a quote exactly when its source's text is
   held: a quote is then verbatim in the text; a paraphrase holds no quote;
-- a statement names its speaker exactly when its attribution is to a speaker;
+- a statement names its speaker exactly when its attribution is to a speaker (not to both
+  sides, nor to the meeting), and that speaker, like a gap's, took part in the account's event;
+- a follow-up links a statement to one made at an earlier event;
+- an account is published by a side the speakers name (a country), or by a third party;
 - an answer links two statements of one account; a same-claim link joins
   statements of two accounts of the same event;
 - every sentence of every text held is accounted for (coverage);
@@ -49,6 +52,16 @@ def run(snapshot: Snapshot, schema: Schema, tables: Mapping[str, pd.DataFrame]) 
         found.problems += _sector_lists(schema, tables["statements"], tables["sectors"])
     if "statements" in tables:
         found.problems += _attribution(schema, tables["statements"])
+    if {"sources", "speakers"} <= set(tables):
+        found.problems += _sides(schema, tables["sources"], tables["speakers"])
+    if {"sources", "participants"} <= set(tables):
+        for name in ("statements", "gaps"):
+            if name in tables:
+                found.problems += _participants(
+                    schema, name, tables[name], tables["sources"], tables["participants"]
+                )
+    if {"statements", "sources", "events"} <= set(tables):
+        found.problems += _follow_ups(schema, tables["statements"], tables["sources"], tables["events"])
     if "sources" in tables:
         found.problems += _urls(schema, tables["sources"])
         for name, column in (("statements", "quote"), ("narration", "text")):
@@ -144,6 +157,12 @@ def _attribution(schema: Schema, statements: pd.DataFrame) -> list[Problem]:
                 "value": speaker_id,
                 "hint": "the account names no speaker: attribute the claim to the meeting, or give its speaker with attribution speaker",
             }
+        if attribution == vocab.BOTH and speaker_id:
+            return {
+                "message": "must be empty when attribution is both",
+                "value": speaker_id,
+                "hint": "a claim of both sides together names no one speaker: leave speaker_id empty, or attribute it to its speaker",
+            }
         return None
 
     relpath = schema.path("statements")
@@ -151,6 +170,88 @@ def _attribution(schema: Schema, statements: pd.DataFrame) -> list[Problem]:
         Problem(relpath, line=line, column="speaker_id", **found)
         for line, _, found in _judged(statements[["attribution", "speaker_id"]], judge)
     ]
+
+
+def _sides(schema: Schema, sources: pd.DataFrame, speakers: pd.DataFrame) -> list[Problem]:
+    """An account is published by a side that the speakers name (a country), or by a third party."""
+    allowed = [*dict.fromkeys(speakers["country"]), vocab.THIRD_PARTY]
+    relpath = schema.path("sources")
+    return [
+        Problem(
+            relpath,
+            f"is not one of {', '.join(allowed)}",
+            line=line,
+            column="side",
+            value=side,
+            hint=did_you_mean(side, allowed)
+            or f"a country as {schema.path('speakers')} names it, or {vocab.THIRD_PARTY!r}",
+        )
+        for line, side in sources["side"].items()
+        if side and side not in allowed
+    ]
+
+
+def _participants(
+    schema: Schema, name: str, table: pd.DataFrame, sources: pd.DataFrame, participants: pd.DataFrame
+) -> list[Problem]:
+    """Whoever a claim or a gap names took part in the account's event, with a role (participants.csv)."""
+    event = dict(zip(sources["source_id"], sources["event_id"]))
+    present = set(zip(participants["event_id"], participants["speaker_id"]))
+    named = table[table["speaker_id"] != ""]
+    relpath, where = schema.path(name), schema.path("participants")
+    problems = []
+    for line, source_id, speaker_id in zip(named.index, named["source_id"], named["speaker_id"]):
+        event_id = event.get(source_id)
+        if event_id is not None and (event_id, speaker_id) not in present:
+            problems.append(
+                Problem(
+                    relpath,
+                    f"is not a participant of event {event_id!r} in {where}",
+                    line=line,
+                    column="speaker_id",
+                    value=speaker_id,
+                    hint=f"add {event_id},{speaker_id},<their role at the time> to {where}, or attribute the claim to whom the account names",
+                )
+            )
+    return problems
+
+
+def _follow_ups(
+    schema: Schema, statements: pd.DataFrame, sources: pd.DataFrame, events: pd.DataFrame
+) -> list[Problem]:
+    """A follow-up links a statement to one made at an earlier event: never a later one, never the same event."""
+    event_of_source = dict(zip(sources["source_id"], sources["event_id"]))
+    event_of = {
+        s: event_of_source.get(src) for s, src in zip(statements["statement_id"], statements["source_id"])
+    }
+    dates = dict(zip(events["event_id"], events["date"]))  # ISO dates as text: they sort as dates
+    relpath = schema.path("statements")
+    linked = statements[statements["follows_up"] != ""]
+    problems = []
+    for line, statement_id, target in zip(linked.index, linked["statement_id"], linked["follows_up"]):
+        if target not in event_of:
+            continue  # an unknown id: the Table Schema's foreign key reports it
+        own, theirs = event_of[statement_id], event_of[target]
+        where = {"line": line, "column": "follows_up", "value": target}
+        if own == theirs:
+            problems.append(
+                Problem(
+                    relpath,
+                    f"is a statement of the same event ({own!r})",
+                    hint="a follow-up links a statement to one made at an earlier event; within an event, use answers",
+                    **where,
+                )  # fmt: skip
+            )
+        elif own in dates and theirs in dates and dates[theirs] > dates[own]:
+            problems.append(
+                Problem(
+                    relpath,
+                    f"is a statement of a later event ({theirs!r}, {dates[theirs]})",
+                    hint=f"a follow-up points back in time: the statement followed up comes before {dates[own]}",
+                    **where,
+                )  # fmt: skip
+            )
+    return problems
 
 
 def _urls(schema: Schema, sources: pd.DataFrame) -> list[Problem]:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from cooperation import vocabulary as vocab
-from cooperation.data import UNNAMED, Dataset
+from cooperation.data import TOGETHER, UNNAMED, Dataset
 
 NAMED, NOT_MENTIONED, UNKNOWN = "named", "not mentioned", "unknown"
 
@@ -32,12 +32,20 @@ def accounts(ds: Dataset, event_id: str) -> pd.DataFrame:
 
 
 def speakers(ds: Dataset, event_id: str) -> list[tuple[str | None, str]]:
-    """(speaker id, name) of everyone an account of the event reports, then (None, UNNAMED) if any claim names no one."""
+    """(speaker id, name) of everyone an account of the event reports, then the sides together and the meeting.
+
+    (None, TOGETHER) comes when some claim is given to both sides together; (None, UNNAMED) when some claim is
+    given to the meeting.
+    """
     mine = ds.statements[ds.statements["event_id"] == event_id]
     named = set(mine["speaker_id"].dropna())
     found = [(s, n) for s, n in zip(ds.speakers["speaker_id"], ds.speakers["name"]) if s in named]
-    if (mine["attribution"] == vocab.MEETING).any():
-        found.append((None, UNNAMED))
+    attributions = set(mine["attribution"])
+    found += [
+        (None, name)
+        for value, name in ((vocab.BOTH, TOGETHER), (vocab.MEETING, UNNAMED))
+        if value in attributions
+    ]
     return found
 
 

@@ -35,6 +35,7 @@ def data_dir() -> Path:
 
 
 UNNAMED = vocab.UNNAMED  # the side of a claim an account attributes to no one
+TOGETHER = vocab.TOGETHER  # the side of a claim an account gives to both sides together
 
 
 @dataclass(frozen=True)
@@ -43,12 +44,15 @@ class Dataset:
 
     ``statements`` has one row per statement (``sectors`` as a tuple of ids);
     ``tidy`` has one row per statement and sector, with ``statement_row``, the
-    position of its statement in ``statements``. Both carry the event, the
-    account's title and URL, whether its text is held, the speaker's name and
-    country, the side (the country, or ``UNNAMED`` for a claim the account
-    attributes to the meeting) and the rank of the strength (0 is the
-    strongest); ``statements`` also has each quote's (start, end) in its source
-    text (None for a paraphrase).
+    position of its statement in ``statements``. Both carry the event and its
+    date, the account's title, URL and side (``account_side``: a country, or
+    third party), whether its text is held, the speaker's name, country and
+    role at that event, the side (the country; ``TOGETHER`` for a claim the
+    account gives to both sides; ``UNNAMED`` for one it attributes to the
+    meeting) and the rank of the strength (0 is the strongest);
+    ``statements`` also has each quote's (start, end) in its source text (None
+    for a paraphrase). ``participants`` gives each event's participants with
+    their role at the time; ``copies`` the other places each account was read.
     The frames are shared between sessions: treat them as read-only.
     ``snapshot`` holds the files the dataset was built from, as read.
     """
@@ -62,6 +66,8 @@ class Dataset:
     sectors: pd.DataFrame
     themes: pd.DataFrame
     speakers: pd.DataFrame
+    participants: pd.DataFrame
+    copies: pd.DataFrame
     narration: pd.DataFrame
     gaps: pd.DataFrame
     texts: Mapping[str, str]
@@ -77,9 +83,11 @@ class Dataset:
 
     @cached_property
     def sides(self) -> tuple[str, ...]:
-        """The countries, then ``UNNAMED`` if any claim is attributed to no speaker."""
-        unnamed = (UNNAMED,) if (self.statements["attribution"] == vocab.MEETING).any() else ()
-        return (*self.countries, *unnamed)
+        """The countries, then ``TOGETHER`` if any claim is given to both sides, then ``UNNAMED`` if any to no one."""
+        attributions = set(self.statements["attribution"])
+        together = (TOGETHER,) if vocab.BOTH in attributions else ()
+        unnamed = (UNNAMED,) if vocab.MEETING in attributions else ()
+        return (*self.countries, *together, *unnamed)
 
     @cached_property
     def sector_labels(self) -> Mapping[str, str]:
@@ -98,9 +106,10 @@ class Dataset:
 
     @cached_property
     def event_countries(self) -> Mapping[str, tuple[str, ...]]:
-        """For each event, the countries whose speakers any of its accounts names, in the countries' order."""
-        named = self.statements.dropna(subset=["country"])
-        present = named.groupby("event_id")["country"].agg(set)
+        """For each event, the countries of its participants, in the countries' order."""
+        countries = dict(zip(self.speakers["speaker_id"], self.speakers["country"]))
+        present = self.participants.assign(country=self.participants["speaker_id"].map(countries))
+        present = present.groupby("event_id")["country"].agg(set)
         return MappingProxyType(
             {
                 e: tuple(c for c in self.countries if c in present.get(e, set()))
@@ -117,18 +126,34 @@ class Dataset:
     @cached_property
     def side_colors(self) -> Mapping[str, str]:
         """Each side's colour (each country's, and grey for claims with no speaker), the same on every page."""
-        return MappingProxyType({**palette.country_colors(self.countries), UNNAMED: palette.UNNAMED_COLOR})
+        return MappingProxyType(
+            {
+                **palette.country_colors(self.countries),
+                TOGETHER: palette.TOGETHER_COLOR,
+                UNNAMED: palette.UNNAMED_COLOR,
+            }
+        )
 
     @cached_property
     def side_symbols(self) -> Mapping[str, str]:
         """Each side's marker symbol in the charts."""
-        return MappingProxyType({**palette.country_symbols(self.countries), UNNAMED: palette.UNNAMED_SYMBOL})
+        return MappingProxyType(
+            {
+                **palette.country_symbols(self.countries),
+                TOGETHER: palette.TOGETHER_SYMBOL,
+                UNNAMED: palette.UNNAMED_SYMBOL,
+            }
+        )
 
     @cached_property
     def side_patterns(self) -> Mapping[str, str]:
         """Each side's bar fill pattern in the charts."""
         return MappingProxyType(
-            {**palette.country_patterns(self.countries), UNNAMED: palette.UNNAMED_PATTERN}
+            {
+                **palette.country_patterns(self.countries),
+                TOGETHER: palette.TOGETHER_PATTERN,
+                UNNAMED: palette.UNNAMED_PATTERN,
+            }
         )
 
     @cached_property
@@ -193,17 +218,27 @@ def load(source: str | Path | Snapshot | None = None) -> Dataset:
         validate="many_to_one",
     )
     statements = statements.merge(
-        sources[["source_id", "event_id", "title", "url", "has_text"]].rename(
-            columns={"title": "source_title", "url": "source_url"}
+        sources[["source_id", "event_id", "title", "url", "has_text", "side"]].rename(
+            columns={"title": "source_title", "url": "source_url", "side": "account_side"}
         ),
         on="source_id",
         how="left",
         validate="many_to_one",
     )
+    statements["date"] = statements["event_id"].map(dict(zip(events["event_id"], events["date"])))
+    participants = tables["participants"]
+    statements = statements.merge(
+        participants[["event_id", "speaker_id", "role"]],
+        on=["event_id", "speaker_id"],
+        how="left",
+        validate="many_to_one",
+    )
     unnamed = statements["attribution"] == vocab.MEETING
-    statements["speaker_id"] = statements["speaker_id"].mask(unnamed)  # no one, rather than an empty id
-    statements["name"] = statements["name"].mask(unnamed, UNNAMED)
-    statements["side"] = statements["country"].mask(unnamed, UNNAMED)
+    together = statements["attribution"] == vocab.BOTH
+    nobody = unnamed | together
+    statements["speaker_id"] = statements["speaker_id"].mask(nobody)  # no one, rather than an empty id
+    statements["name"] = statements["name"].mask(unnamed, UNNAMED).mask(together, TOGETHER)
+    statements["side"] = statements["country"].mask(unnamed, UNNAMED).mask(together, TOGETHER)
     # Where each quote stands in its source, found once per distinct quote.
     spans = {
         key: textlib.find(key[1], report.texts[key[0]]) if key[0] in report.texts else None
@@ -237,6 +272,8 @@ def load(source: str | Path | Snapshot | None = None) -> Dataset:
         sectors=sectors,
         themes=themes,
         speakers=speakers,
+        participants=participants,
+        copies=tables["copies"],
         narration=tables["narration"],
         gaps=tables["gaps"],
         texts=MappingProxyType(dict(report.texts)),

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from cooperation import aggregate
-from cooperation.data import UNNAMED, Dataset
+from cooperation.data import TOGETHER, UNNAMED, Dataset
 from cooperation.vocabulary import NO_SPEAKER_CLAIMS
 from cooperation.vocabulary import listed as _listed
 from cooperation.vocabulary import plural as _plural
@@ -37,12 +37,17 @@ def convergence(ds: Dataset, frame: pd.DataFrame) -> str:
     return "; ".join(parts) + "."
 
 
+def _side(side: str) -> str:
+    """A side as a sentence names the statements from it."""
+    return {UNNAMED: NO_SPEAKER_CLAIMS, TOGETHER: "claims of both sides together"}.get(side, side)
+
+
 def mentions(ds: Dataset, frame: pd.DataFrame) -> str:
     """The sectors named most often, and by whom."""
     totals = frame.groupby("sector", sort=False)["statements"].sum()
     top = totals[totals == totals.max()]
     by_side = [
-        f"{_plural(int(n), 'statement')} from {NO_SPEAKER_CLAIMS if side == UNNAMED else side}"
+        f"{_plural(int(n), 'statement')} from {_side(side)}"
         for side, n in frame[frame["sector"] == top.index[0]][["side", "statements"]].itertuples(index=False)
     ]
     return (

@@ -62,15 +62,27 @@ CONTRACT: Mapping[str, Table] = MappingProxyType(
         "events": Table(
             {"event_id": _ID, "title": _NEEDED, "date": Column("date", True), "kind": _NEEDED}, ("event_id",)
         ),
+        "participants": Table(
+            {"event_id": _NEEDED, "speaker_id": _NEEDED, "role": _NEEDED},
+            ("event_id", "speaker_id"),
+            {"event_id": "events.event_id", "speaker_id": "speakers.speaker_id"},
+        ),
         "sources": Table(
-            {"source_id": _ID, "event_id": _NEEDED, "title": _NEEDED, "publisher": _NEEDED, "url": _TEXT,
-             "published": Column("date"), "text_path": _TEXT},
+            {"source_id": _ID, "event_id": _NEEDED, "title": _NEEDED, "publisher": _NEEDED, "side": _NEEDED,
+             "language": _NEEDED, "url": _TEXT, "published": Column("date"), "completeness": _NEEDED,
+             "text_path": _TEXT},
             ("source_id",),
             {"event_id": "events.event_id"},
             unique=("text_path",),
         ),
+        "copies": Table(
+            {"copy_id": _ID, "source_id": _NEEDED, "url": _NEEDED, "language": _NEEDED,
+             "published": Column("date"), "completeness": _NEEDED},
+            ("copy_id",),
+            {"source_id": "sources.source_id"},
+        ),
         "speakers": Table(
-            {"speaker_id": _ID, "name": _NEEDED, "role": _NEEDED, "country": _NEEDED, "country_code": _NEEDED},
+            {"speaker_id": _ID, "name": _NEEDED, "country": _NEEDED, "country_code": _NEEDED},
             ("speaker_id",),
         ),
         "themes": Table(
@@ -86,11 +98,12 @@ CONTRACT: Mapping[str, Table] = MappingProxyType(
         ),
         "statements": Table(
             {"statement_id": _ID, "source_id": _NEEDED, "attribution": _NEEDED, "speaker_id": _TEXT,
-             "sectors": Column("list", True), "summary": _NEEDED, "strength": _NEEDED, "evidence": _NEEDED,
-             "quote": _TEXT, "answers": _TEXT, "same_claim_as": _TEXT},
+             "sectors": Column("list", True), "summary": _NEEDED, "strength": _NEEDED, "call": _TEXT,
+             "evidence": _NEEDED, "quote": _TEXT, "answers": _TEXT, "same_claim_as": _TEXT, "follows_up": _TEXT},
             ("statement_id",),
             {"source_id": "sources.source_id", "speaker_id": "speakers.speaker_id",
-             "answers": "statements.statement_id", "same_claim_as": "statements.statement_id"},
+             "answers": "statements.statement_id", "same_claim_as": "statements.statement_id",
+             "follows_up": "statements.statement_id"},
         ),
         "narration": Table(
             {"narration_id": _ID, "source_id": _NEEDED, "kind": _NEEDED, "evidence": _NEEDED, "text": _NEEDED},
@@ -107,10 +120,11 @@ CONTRACT: Mapping[str, Table] = MappingProxyType(
 # Optional columns the code shows when a package has them; loading adds them, empty, when it does not.
 SHOWS: Mapping[str, tuple[str, ...]] = MappingProxyType(
     {
-        "events": ("place", "occasion", "notes"),
-        "sources": ("label", "time_given", "place_given", "time_note", "notes"),
-        "statements": ("notes",),
-        "narration": ("restates", "notes"),
+        "events": ("place", "occasion", "notes", "ref"),
+        "sources": ("label", "host", "breaks_off", "time_given", "place_given", "time_note", "notes", "ref"),
+        "copies": ("host", "note", "ref"),
+        "statements": ("formula", "notes", "ref"),
+        "narration": ("restates", "notes", "ref"),
     }
 )
 

@@ -36,9 +36,13 @@ def statements_table(ds: Dataset, statements: pd.DataFrame, limit: int = vocab.T
             "In context": [routes.statement_link(s) for s in shown["statement_id"]],
             "Evidence": shown["evidence"].map(vocab.EVIDENCE_LABELS),
             "Summary": shown["summary"],
+            "Date": [str(d) for d in shown["date"]],
             "Speaker": shown["name"],
+            "Role": shown["role"].fillna(""),
             "Country": shown["country"].fillna(""),
-            "Strength": shown["strength"],
+            "Strength": shown["strength"].where(
+                shown["call"] != vocab.CALL, shown["strength"] + " · " + vocab.CALL
+            ),
             "Sectors": [[labels[s] for s in ss] for ss in shown["sectors"]],
             "Account": shown["source_title"],
             "Source": shown["source_url"],

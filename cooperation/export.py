@@ -15,9 +15,12 @@ from cooperation.snapshot import Snapshot
 # Columns added to the statements' own for a reader of the CSV alone.
 EXTRA = {
     "name": "speaker_name",
+    "role": "speaker_role",  # at the event
     "country": "country",
     "event_id": "event_id",
+    "date": "event_date",
     "source_title": "source_title",
+    "account_side": "account_side",
     "source_url": "source_url",
 }
 

@@ -20,8 +20,11 @@ import plotly.colors
 # green, orange and purple, each dark enough for white text.
 COUNTRY_COLORS = ("#0072B2", "#B35000", "#007A5E", "#9E5B00", "#A0527F", "#2F6F9F")
 THEME_COLORS = ("#2F6F9F", "#007A5E", "#9E5B00", "#A0527F", "#0072B2", "#B35000")
-SYMBOLS = ("circle", "diamond", "square", "triangle-up", "cross", "star", "pentagon", "hexagon")
-PATTERNS = ("", "/", "x", "-", "|", "+", "\\")  # "." is kept for claims with no speaker
+SYMBOLS = ("circle", "diamond", "square", "triangle-up", "cross", "pentagon", "hexagon")  # "star": both sides
+PATTERNS = ("", "/", "x", "-", "|", "\\")  # "." is kept for claims with no speaker, "+" for both sides
+TOGETHER_COLOR = "#6A3D9A"  # claims an account gives to both sides together
+TOGETHER_SYMBOL = "star"
+TOGETHER_PATTERN = "+"
 UNNAMED_COLOR = "#595959"  # claims an account attributes to no speaker
 UNNAMED_SYMBOL = "x"
 UNNAMED_PATTERN = "."

@@ -99,9 +99,28 @@ def account_facts(ds: Dataset, sources: pd.DataFrame) -> Markup:
                 html("What it attributes to {}: {}", names[gap.speaker_id], gap.note)
             )
     rows = list(sources.itertuples())
+    copies: dict[str, list[Markup]] = {s: [] for s in sources["source_id"]}
+    for copy in ds.copies.itertuples():
+        if copy.source_id in copies:
+            note = f" ({copy.note})" if copy.note else ""
+            copies[copy.source_id].append(
+                html(
+                    "{}, {}, {}{}",
+                    link(copy.url, copy.host or copy.url),
+                    copy.language,
+                    copy.completeness,
+                    note,
+                )
+            )
+    read_at = [
+        html("{}{}", link(s.url, s.url) if s.url else "not given", f" ({s.host})" if s.host else "")
+        for s in rows
+    ]
     facts: list[tuple[str, Sequence[object]]] = [
         (label("title"), [s.title for s in rows]),
         (label("publisher"), [s.publisher for s in rows]),
+        (label("side"), [s.side for s in rows]),
+        (label("language"), [s.language for s in rows]),
         (label("published"), [given(s.published) for s in rows]),
         (label("time_given"), [given(s.time_given) for s in rows]),
         (label("place_given"), [given(s.place_given) for s in rows]),
@@ -112,11 +131,17 @@ def account_facts(ds: Dataset, sources: pd.DataFrame) -> Markup:
                 for s in rows
             ],
         ),
-        ("Read at", [link(s.url, s.url) if s.url else "not given" for s in rows]),
+        ("Read at", read_at),
+        (
+            label("completeness"),
+            [f"{s.completeness}: {s.breaks_off}" if s.breaks_off else s.completeness for s in rows],
+        ),
         ("Unknown", [join(unknown[s.source_id], "<br>") or "nothing" for s in rows]),
     ]
+    if any(copies.values()):
+        facts.append(("Also read at", [join(copies[s.source_id], "<br>") or "–" for s in rows]))
     if any(s.time_note for s in rows):
-        facts.insert(5, (label("time_note"), [s.time_note or "–" for s in rows]))
+        facts.insert(7, (label("time_note"), [s.time_note or "–" for s in rows]))
     head = join(html('<th scope="col">{}</th>', ds.source_labels[s]) for s in sources["source_id"])
     named = "The facts given by " + "; ".join(ds.source_labels[s] for s in sources["source_id"])
     body = join(

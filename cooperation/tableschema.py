@@ -35,6 +35,7 @@ NUMERIC = {"integer": "Int64", "number": "Float64"}
 TEXT = {"string", "any", "list", "date"}  # checked by pandera as text; dates are parsed here too
 KNOWN_CONSTRAINTS = {"required", "unique", "enum", "pattern", "minimum", "maximum", "minLength", "maxLength"}
 DEFAULT_FORMATS = {None, "default"}
+HINTED = 50  # distinct unknown values per foreign key that get a "did you mean" hint
 STRING_FORMATS = DEFAULT_FORMATS | {"uri"}  # a uri is text here; a pattern can say more
 
 
@@ -261,7 +262,13 @@ def _foreign_keys(
             continue  # the referenced table could not be read: that is reported already
         present = values[own].notna().all(axis=1)
         known = pd.Series(_isin(values[own], referenced[target_fields]), index=values.index)
+        choices = referenced[target_fields[0]].dropna()
+        hints: dict[str, str | None] = {}
         for line, value in values.loc[present & ~known, own[0]].items():
+            if (
+                value not in hints
+            ):  # each unknown value looked up once, and only the first few: close matches are slow
+                hints[value] = did_you_mean(value, choices) if len(hints) < HINTED else None
             problems.append(
                 Problem(
                     relpath,
@@ -269,7 +276,7 @@ def _foreign_keys(
                     line=int(line),
                     column=own[0],
                     value=value,
-                    hint=did_you_mean(value, referenced[target_fields[0]].dropna()),
+                    hint=hints[value],
                 )
             )
     return problems

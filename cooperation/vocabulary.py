@@ -14,18 +14,30 @@ from __future__ import annotations
 # --- Values the code relies on (statements.attribution, .evidence; narration.evidence) -------
 
 SPEAKER = "speaker"  # the account attributes the claim to a named speaker
+BOTH = "both"  # the account gives the claim to the sides together ("the two sides agreed")
 MEETING = "meeting"  # the account says a topic was discussed, naming no one
-ATTRIBUTIONS = (SPEAKER, MEETING)
+ATTRIBUTIONS = (SPEAKER, BOTH, MEETING)
 
 QUOTE = "quote"  # the words of a source whose text is held, verbatim
 PARAPHRASE = "paraphrase"  # our wording of an account whose text is not held
 EVIDENCE = (QUOTE, PARAPHRASE)
 
+CALL = "call"  # statements.call: the claim is put as a call on the other side, or on both ("should", "urged")
+
+THIRD_PARTY = "third party"  # sources.side of an account published by neither side (else a country's name)
+
+# sources.completeness: how much of the account the copy read holds.
+COMPLETE, CUT_OFF, EXCERPT = "complete", "cut off", "excerpt"
+COMPLETENESS = (COMPLETE, CUT_OFF, EXCERPT)
+
 # The enums the descriptor must declare with exactly these values (in any order)...
 EXACT_ENUMS = {
     ("statements", "attribution"): ATTRIBUTIONS,
     ("statements", "evidence"): EVIDENCE,
+    ("statements", "call"): (CALL,),
     ("narration", "evidence"): EVIDENCE,
+    ("sources", "completeness"): COMPLETENESS,
+    ("copies", "completeness"): COMPLETENESS,
 }
 # ...and the one that is a scale: the descriptor's order is the order, strongest first.
 SCALE = ("statements", "strength")
@@ -33,15 +45,17 @@ SCALE = ("statements", "strength")
 # --- Words ----------------------------------------------------------------------------------
 
 UNNAMED = "Speaker not named"  # the side (in charts and tables) of a claim attributed to no speaker
+TOGETHER = "Both sides together"  # the side of a claim an account gives to the sides together
 RAISED_IN_MEETING = "Raised in the meeting (speaker not named)"  # who said it, on a card or in a list
+AGREED = "The sides together"  # who said it, on a card or in a list, for a claim of both sides
 NO_SPEAKER_CLAIMS = "claims with no speaker named"  # such claims, counted together
 EVIDENCE_LABELS = {QUOTE: "Quote", PARAPHRASE: "Paraphrase (text not held)"}
 PARAPHRASE_NOTE = "We do not hold this account's text, so the summary above is our wording of what it says."
 
 
 def who(attribution: str, name: str) -> str:
-    """Who a claim is from, as a card or a list says it: the speaker's name, or that the meeting raised it."""
-    return RAISED_IN_MEETING if attribution == MEETING else name
+    """Who a claim is from, as a card or a list says it: the speaker's name, the sides together, or the meeting."""
+    return {MEETING: RAISED_IN_MEETING, BOTH: AGREED}.get(attribution, name)
 
 
 def every_side(countries: int) -> str:

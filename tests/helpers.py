@@ -49,20 +49,31 @@ def expected(data: Path, sector: str | None = None, theme: str | None = None) ->
 
 
 UNNAMED = "Speaker not named"  # how the app names the side of a claim attributed to no speaker
+TOGETHER = "Both sides together"  # and the side of a claim an account gives to both sides
+NO_ONE = {"meeting": UNNAMED, "both": TOGETHER}  # the attributions that name no speaker
 
 
 def side(data: Path, statement: dict[str, str]) -> str:
-    """The statement's side: its speaker's country, or UNNAMED when the account names no speaker."""
-    if statement["attribution"] == "meeting":
-        return UNNAMED
+    """The statement's side: its speaker's country, or UNNAMED / TOGETHER when the account names no speaker."""
+    if statement["attribution"] in NO_ONE:
+        return NO_ONE[statement["attribution"]]
     return row(data, "speakers", "speaker_id", statement["speaker_id"])["country"]
 
 
 def speaker_name(data: Path, statement: dict[str, str]) -> str:
-    """The statement's speaker's name, or UNNAMED."""
-    if statement["attribution"] == "meeting":
-        return UNNAMED
+    """The statement's speaker's name, or UNNAMED / TOGETHER."""
+    if statement["attribution"] in NO_ONE:
+        return NO_ONE[statement["attribution"]]
     return row(data, "speakers", "speaker_id", statement["speaker_id"])["name"]
+
+
+def event_countries(data: Path) -> dict[str, set[str]]:
+    """Each event's countries: those of its participants."""
+    country = {s["speaker_id"]: s["country"] for s in rows(data, "speakers")}
+    found: dict[str, set[str]] = {}
+    for p in rows(data, "participants"):
+        found.setdefault(p["event_id"], set()).add(country[p["speaker_id"]])
+    return found
 
 
 def rewrite(path: Path, change: Callable[[int, dict[str, str]], dict[str, str] | None]) -> None:

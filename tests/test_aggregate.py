@@ -7,7 +7,7 @@ from collections import Counter
 import pytest
 
 from cooperation import aggregate, load
-from tests.helpers import MEETING, UNNAMED, rows, side, speaker_name
+from tests.helpers import MEETING, UNNAMED, event_countries, rows, side, speaker_name
 
 
 @pytest.fixture(scope="module")
@@ -23,16 +23,16 @@ def _pairs() -> list[tuple[dict, str]]:
 def _agreement() -> dict[str, str]:
     """Each sector's agreement, from the CSVs: every country of its event within one account, across, or one side."""
     event = {s["source_id"]: s["event_id"] for s in rows(MEETING, "sources")}
-    countries: dict[str, set[str]] = {}
+    countries = event_countries(MEETING)
     in_account: dict[tuple[str, str], set[str]] = {}
     in_event: dict[tuple[str, str], set[str]] = {}
     for s, x in _pairs():
         if s["attribution"] == "meeting":
             continue
-        country = side(MEETING, s)
-        countries.setdefault(event[s["source_id"]], set()).add(country)
-        in_account.setdefault((s["source_id"], x), set()).add(country)
-        in_event.setdefault((event[s["source_id"]], x), set()).add(country)
+        # a claim of both sides together counts for every country of its event
+        named = countries[event[s["source_id"]]] if s["attribution"] == "both" else {side(MEETING, s)}
+        in_account.setdefault((s["source_id"], x), set()).update(named)
+        in_event.setdefault((event[s["source_id"]], x), set()).update(named)
     found = {}
     for _, x in _pairs():
         one = any(x == y and c == countries[event[a]] and len(c) > 1 for (a, y), c in in_account.items())

@@ -118,7 +118,7 @@ def test_the_shipped_and_fixture_descriptors_fit_the_profile():
 RELIED_ON = {
     "the strength scale has no enum": (_without(*F, STRENGTH, "constraints", "enum"), "strength", "scale"),
     "the scale repeats a word": (_set(["pledge", "pledge", "hope"], *F, STRENGTH, "constraints", "enum"), "strength", "distinct"),
-    "attribution gains a value": (_set(["speaker", "meeting", "both"], *F, ATTRIBUTION, "constraints", "enum"), "attribution", "exactly speaker, meeting"),
+    "attribution gains a value": (_set(["speaker", "both", "meeting", "nobody"], *F, ATTRIBUTION, "constraints", "enum"), "attribution", "exactly speaker, both, meeting"),
     "attribution loses one": (_set(["speaker"], *F, ATTRIBUTION, "constraints", "enum"), "attribution", "exactly"),
     "sectors is text": (_set("string", *F, _field(STATEMENTS, "sectors"), "type"), "sectors", "reads it as 'list'"),
     "the key is gone": (_without("resources", STATEMENTS, "schema", "primaryKey"), "primaryKey", "looks its rows up by"),

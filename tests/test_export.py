@@ -13,7 +13,8 @@ from tests.helpers import MEETING, expected, rows
 
 
 def test_statements_csv_keeps_the_schema_columns_and_adds_context():
-    """The CSV has the statements' own columns in order, then speaker, country, event and source, values as curated."""
+    """The CSV has the statements' own columns in order, then the speaker and their role that day, the event and its
+    date, and the account and its side, values as curated."""
     ds = load(MEETING)
     sector = rows(MEETING, "statements")[-1]["sectors"].split(";")[0]
     selected = flt.statements_of(ds, flt.apply(ds, flt.Filters(sector=(sector,))))
@@ -21,16 +22,26 @@ def test_statements_csv_keeps_the_schema_columns_and_adds_context():
     assert list(table[0]) == [
         *ds.schema.field_names("statements"),
         "speaker_name",
+        "speaker_role",
         "country",
         "event_id",
+        "event_date",
         "source_title",
+        "account_side",
         "source_url",
     ]
     assert {r["statement_id"] for r in table} == expected(MEETING, sector)
     original = {r["statement_id"]: r for r in rows(MEETING, "statements")}
+    source = {s["source_id"]: s for s in rows(MEETING, "sources")}
+    dates = {e["event_id"]: e["date"] for e in rows(MEETING, "events")}
+    roles = {(p["event_id"], p["speaker_id"]): p["role"] for p in rows(MEETING, "participants")}
     for row in table:
         mine = original[row["statement_id"]]
         assert {k: row[k] for k in mine} == mine
+        event = source[mine["source_id"]]["event_id"]
+        assert (row["event_id"], row["event_date"]) == (event, dates[event])
+        assert row["account_side"] == source[mine["source_id"]]["side"]
+        assert row["speaker_role"] == roles.get((event, mine["speaker_id"]), "")  # the role of that day
 
 
 def test_package_zip_holds_every_file_as_read():

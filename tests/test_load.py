@@ -12,7 +12,7 @@ import pytest
 
 from cooperation import data_dir, load, routes
 from cooperation.descriptor import CONTRACT, SHOWS
-from tests.helpers import DATA, MEETING, OTHER, UNNAMED, page, rows, side
+from tests.helpers import DATA, MEETING, OTHER, TOGETHER, UNNAMED, page, rows, side
 
 
 @pytest.fixture(scope="module")
@@ -49,14 +49,31 @@ def test_tidy_has_one_row_per_statement_and_sector(ds):
     assert events == {s["statement_id"]: source_event[s["source_id"]] for s in statements}
 
 
-def test_a_claim_with_no_speaker_has_no_speaker_and_no_country(ds):
-    """A claim attributed to the meeting has no speaker id and no country, and is named as such."""
-    unnamed = ds.statements[ds.statements["attribution"] == "meeting"]
-    assert not unnamed.empty
-    assert unnamed["speaker_id"].isna().all()
-    assert unnamed["country"].isna().all()
-    assert set(unnamed["name"]) == set(unnamed["side"]) == {UNNAMED}
-    assert ds.sides == (*ds.countries, UNNAMED)
+@pytest.mark.parametrize(("attribution", "named"), [("meeting", UNNAMED), ("both", TOGETHER)])
+def test_a_claim_with_no_speaker_has_no_speaker_and_no_country(ds, attribution, named):
+    """A claim given to the meeting, or to both sides together, has no speaker id and no country, and is named as such."""
+    mine = ds.statements[ds.statements["attribution"] == attribution]
+    assert not mine.empty
+    assert mine["speaker_id"].isna().all()
+    assert mine["country"].isna().all()
+    assert set(mine["name"]) == set(mine["side"]) == {named}
+    assert ds.sides == (*ds.countries, TOGETHER, UNNAMED)
+
+
+def test_each_statement_carries_its_speakers_role_at_its_event_and_the_date(ds):
+    """A speaker's role is the one of the event their account reports (participants.csv); the date is the event's."""
+    event = {s["source_id"]: s["event_id"] for s in rows(MEETING, "sources")}
+    dates = {e["event_id"]: e["date"] for e in rows(MEETING, "events")}
+    roles = {(p["event_id"], p["speaker_id"]): p["role"] for p in rows(MEETING, "participants")}
+    found = dict(zip(ds.statements["statement_id"], zip(ds.statements["role"], ds.statements["date"])))
+    for s in rows(MEETING, "statements"):
+        role, date = found[s["statement_id"]]
+        assert str(date) == dates[event[s["source_id"]]]
+        if s["attribution"] == "speaker":
+            assert role == roles[(event[s["source_id"]], s["speaker_id"])]
+    assert (
+        len({roles[k] for k in roles if k[1] == "ana-vell"}) > 1
+    )  # the fixture has a speaker whose role changes
 
 
 def test_quotes_are_placed_and_paraphrases_are_not(ds):
@@ -88,7 +105,11 @@ def test_strengths_follow_the_schema_order(ds):
 def test_derived_values_live_on_the_dataset(ds):
     """The dataset knows where it came from and each country's, strength's and theme's colour."""
     assert ds.data_dir == MEETING
-    assert list(ds.side_colors) == [*dict.fromkeys(s["country"] for s in rows(MEETING, "speakers")), UNNAMED]
+    assert list(ds.side_colors) == [
+        *dict.fromkeys(s["country"] for s in rows(MEETING, "speakers")),
+        TOGETHER,
+        UNNAMED,
+    ]
     assert len(set(ds.side_colors.values())) == len(ds.side_colors)
     assert set(ds.side_symbols) == set(ds.side_colors)
     assert list(ds.source_labels) == list(ds.source_titles) == list(ds.sources["source_id"])

@@ -18,7 +18,7 @@ def _unusual(target, speaker: str, source: str, sector: str) -> str:
     )
     with (target / "statements.csv").open("a", encoding="utf-8") as handle:
         handle.write(
-            f'long,{source},speaker,{speaker},{sector},"李克强 and עברית",position,quote,"{long_quote}",,,\n'
+            f'long,{source},speaker,{speaker},{sector},"李克强 and עברית",position,,quote,"{long_quote}",,,,,,\n'
         )
     for path in target.glob("*.csv"):
         content = path.read_text(encoding="utf-8").replace("\n", "\r\n")

@@ -47,6 +47,10 @@ def _drop_row(file: str, key: str, value: str) -> Callable[[Path], None]:
     return lambda d: rewrite(d / file, lambda i, r: None if r[key] == value else r)
 
 
+def _drop_row_where(file: str, **cells: str) -> Callable[[Path], None]:
+    return lambda d: rewrite(d / file, lambda i, r: None if all(r[k] == v for k, v in cells.items()) else r)
+
+
 def _drop_column(file: str, column: str) -> Callable[[Path], None]:
     def drop(d: Path) -> None:
         with (d / file).open(encoding="utf-8", newline="") as handle:
@@ -67,7 +71,7 @@ def _rename_theme(old: str, new: str) -> Callable[[Path], None]:
 
 
 CASES = {
-    "type-date": Case(_sub(SOURCES, ",2031-03-03,on Monday,", ",2031-13-03,on Monday,"), SOURCES, "not a valid date", "published", "2031-13-03", "YYYY-MM-DD"),
+    "type-date": Case(_sub(SOURCES, ",2031-03-03,complete,,on Monday,", ",2031-13-03,complete,,on Monday,"), SOURCES, "not a valid date", "published", "2031-13-03", "YYYY-MM-DD"),
     "date-not-iso": Case(_sub("events.csv", ",2031-03-03,Video call between heads", ",03/03/2031,Video call between heads"), "events.csv", "not a valid date", "date", "03/03/2031", "YYYY-MM-DD"),
     "url-scheme": Case(_sub(SOURCES, "https://example.org/gazette", "javascript:alert(1)//x"), SOURCES, "pattern", "url", "javascript:alert(1)//x/2031-03-03", "https"),
     "url-ftp": Case(_sub(SOURCES, "https://example.org/gazette", "ftp://example.org/gazette"), SOURCES, "pattern", "url", "ftp://example.org/gazette/2031-03-03", "https"),
@@ -75,7 +79,7 @@ CASES = {
     "required": Case(_sub(STATEMENTS, "Norland will open its ports to Suderian ships.,", ","), STATEMENTS, "is required but empty", "summary", hint="summary"),
     "unique": Case(_sub(STATEMENTS, "\nvell-ports,", "\nvell-wind,"), STATEMENTS, "duplicate", "statement_id", "vell-wind"),
     "foreign-key-speaker": Case(_set("vell-ports", speaker_id="ana-vel"), STATEMENTS, "is not a speaker_id", "speaker_id", "ana-vel", "did you mean 'ana-vell'?"),
-    "foreign-key-source": Case(_sub(STATEMENTS, "vell-ports,gazette-2031-03-03,", "vell-ports,gazette-2031,"), STATEMENTS, "is not a source_id", "source_id", "gazette-2031", "did you mean 'gazette-2031-03-03'?"),
+    "foreign-key-source": Case(_sub(STATEMENTS, "vell-ports,gazette-2031-03-03,", "vell-ports,gazette-2031-03,"), STATEMENTS, "is not a source_id", "source_id", "gazette-2031-03", "did you mean 'gazette-2031-03-03'?"),
     "foreign-key-theme": Case(_sub("sectors.csv", ",energy,Wind", ",enrgy,Wind"), "sectors.csv", "is not a theme_id", "theme_id", "enrgy", "did you mean 'energy'?"),
     "unknown-sector": Case(_sub(STATEMENTS, ",offshore-wind;logistics,", ",offshore-wind;logistic,"), STATEMENTS, "is not a sector_id", "sectors", "logistic", "did you mean 'logistics'?"),
     "sector-with-space": Case(_sub(STATEMENTS, ",offshore-wind;logistics,", ",offshore-wind; logistics,"), STATEMENTS, "is not a sector_id", "sectors", " logistics", "remove the spaces"),
@@ -93,7 +97,7 @@ CASES = {
     "below-minimum": Case(_sub("themes.csv", ",1\n", ",0\n"), "themes.csv", "minimum", "order", "0"),
     "reserved-theme-id": Case(_rename_theme("people", "source"), "themes.csv", "reserved", "theme_id", "source"),
     "missing-cell": Case(_sub(STATEMENTS, ",Norland and Suderia are old friends,,,", ",,,"), STATEMENTS, "missing cell"),
-    "extra-cell": Case(_sub(STATEMENTS, ",Reported speech.\n", ",Reported speech.,x\n"), STATEMENTS, "extra cell"),
+    "extra-cell": Case(_sub(STATEMENTS, ",Reported speech.,\n", ",Reported speech.,,x\n"), STATEMENTS, "extra cell"),
     "blank-row": Case(_sub(STATEMENTS, "\nvell-ports,", "\n\nvell-ports,"), STATEMENTS, "blank row"),
     "paraphrase-with-quote": Case(_set("ministry-vell-hydrogen", quote="Norland proposes a hydrogen pipeline"), STATEMENTS, "must be empty for a paraphrase", "quote", "Norland proposes a hydrogen pipeline", "not held"),
     "quote-missing": Case(_set("vell-ports", quote=""), STATEMENTS, "is required when evidence is quote", "quote"),
@@ -112,6 +116,16 @@ CASES = {
     "event-unknown": Case(_sub(SOURCES, "gazette-2031-03-03,call-2031-03-03,", "gazette-2031-03-03,call-2031-3-03,"), SOURCES, "is not an event_id", "event_id", "call-2031-3-03", "did you mean 'call-2031-03-03'?"),
     "gap-unknown-speaker": Case(lambda d: rewrite(d / "gaps.csv", lambda i, r: r.update(speaker_id="tomas-brnd") or r), "gaps.csv", "is not a speaker_id", "speaker_id", "tomas-brnd", "did you mean 'tomas-brand'?"),
     "restates-unknown": Case(lambda d: rewrite(d / "narration.csv", lambda i, r: r.update(restates="vell-wnd") or r), "narration.csv", "is not a statement_id", "restates", "vell-wnd", "did you mean 'vell-wind'?"),
+    "participant-role-missing": Case(lambda d: rewrite(d / "participants.csv", lambda i, r: r.update(role="") or r if r["speaker_id"] == "tomas-brand" and r["event_id"] == "summit-2031-06-09" else r), "participants.csv", "is required but empty", "role", "", "office"),
+    "speaker-absent-from-the-event": Case(_drop_row_where("participants.csv", event_id="summit-2031-06-09", speaker_id="tomas-brand"), STATEMENTS, "is not a participant of event 'summit-2031-06-09'", "speaker_id", "tomas-brand", "participants.csv"),
+    "gap-speaker-absent": Case(lambda d: (d / "gaps.csv").open("a", encoding="utf-8").write("herald-2031-06-09,mira-sol,Cut off.\n"), "gaps.csv", "is not a participant of event 'summit-2031-06-09'", "speaker_id", "mira-sol", "participants.csv"),
+    "follow-up-forward": Case(_set("herald-vell-grids", follows_up="g33-vell-grids"), STATEMENTS, "is a statement of a later event ('talks-2033-09-12', 2033-09-12)", "follows_up", "g33-vell-grids", "points back in time"),
+    "follow-up-same-event": Case(_set("vell-ports", follows_up="vell-wind"), STATEMENTS, "is a statement of the same event", "follows_up", "vell-wind", "earlier event"),
+    "follow-up-unknown": Case(_set("g33-vell-grids", follows_up="herald-vell-grid"), STATEMENTS, "is not a statement_id", "follows_up", "herald-vell-grid", "did you mean 'herald-vell-grids'?"),
+    "copy-of-no-account": Case(lambda d: rewrite(d / "copies.csv", lambda i, r: r.update(source_id="courier-2033-9-13") or r), "copies.csv", "is not a source_id", "source_id", "courier-2033-9-13", "did you mean 'courier-2033-09-13'?"),
+    "side-unknown": Case(_sub(SOURCES, ",Courier 2033,Suderia,", ",Courier 2033,Suderja,"), SOURCES, "is not one of Norland, Suderia, third party", "side", "Suderja", "did you mean 'Suderia'?"),
+    "both-with-a-speaker": Case(_set("g33-joint-wind", speaker_id="ana-vell"), STATEMENTS, "must be empty when attribution is both", "speaker_id", "ana-vell", "both sides together"),
+    "completeness-unknown": Case(_sub(SOURCES, ",cut off,before the Foreign", ",partial,before the Foreign"), SOURCES, "is not one of complete, cut off, excerpt", "completeness", "partial"),
 }  # fmt: skip
 
 
@@ -155,7 +169,7 @@ def test_lines_are_the_rows_of_the_file(data_copy):
         data_copy / STATEMENTS, "\nvell-ports,", "\n\nvell-ports,"
     )  # a blank row 3 pushes the rest down
     replace_in(
-        data_copy / STATEMENTS, ",offer,quote,is willing to expand", ",offered,quote,is willing to expand"
+        data_copy / STATEMENTS, ",offer,,quote,is willing to expand", ",offered,,quote,is willing to expand"
     )
     with pytest.raises(DataError) as info:
         load(data_copy)
