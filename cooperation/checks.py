@@ -240,7 +240,7 @@ def _follow_ups(
                     f"is a statement of the same event ({own!r})",
                     hint="a follow-up links a statement to one made at an earlier event; within an event, use answers",
                     **where,
-                )  # fmt: skip
+                )
             )
         elif own in dates and theirs in dates and dates[theirs] > dates[own]:
             problems.append(
@@ -249,7 +249,7 @@ def _follow_ups(
                     f"is a statement of a later event ({theirs!r}, {dates[theirs]})",
                     hint=f"a follow-up points back in time: the statement followed up comes before {dates[own]}",
                     **where,
-                )  # fmt: skip
+                )
             )
     return problems
 
