@@ -26,9 +26,9 @@ CALL = "call"  # statements.call: the claim is put as a call on the other side, 
 
 THIRD_PARTY = "third party"  # sources.side of an account published by neither side (else a country's name)
 
-# sources.completeness: how much of the account the copy read holds.
-COMPLETE, CUT_OFF, EXCERPT = "complete", "cut off", "excerpt"
-COMPLETENESS = (COMPLETE, CUT_OFF, EXCERPT)
+# sources.completeness: how much of the account the copy read holds ("not recorded": the notes do not say).
+COMPLETE, CUT_OFF, EXCERPT, NOT_RECORDED = "complete", "cut off", "excerpt", "not recorded"
+COMPLETENESS = (COMPLETE, CUT_OFF, EXCERPT, NOT_RECORDED)
 
 # The enums the descriptor must declare with exactly these values (in any order)...
 EXACT_ENUMS = {

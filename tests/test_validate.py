@@ -125,7 +125,7 @@ CASES = {
     "copy-of-no-account": Case(lambda d: rewrite(d / "copies.csv", lambda i, r: r.update(source_id="courier-2033-9-13") or r), "copies.csv", "is not a source_id", "source_id", "courier-2033-9-13", "did you mean 'courier-2033-09-13'?"),
     "side-unknown": Case(_sub(SOURCES, ",Courier 2033,Suderia,", ",Courier 2033,Suderja,"), SOURCES, "is not one of Norland, Suderia, third party", "side", "Suderja", "did you mean 'Suderia'?"),
     "both-with-a-speaker": Case(_set("g33-joint-wind", speaker_id="ana-vell"), STATEMENTS, "must be empty when attribution is both", "speaker_id", "ana-vell", "both sides together"),
-    "completeness-unknown": Case(_sub(SOURCES, ",cut off,before the Foreign", ",partial,before the Foreign"), SOURCES, "is not one of complete, cut off, excerpt", "completeness", "partial"),
+    "completeness-unknown": Case(_sub(SOURCES, ",cut off,before the Foreign", ",partial,before the Foreign"), SOURCES, "is not one of complete, cut off, excerpt, not recorded", "completeness", "partial"),
 }  # fmt: skip
 
 
