@@ -68,7 +68,10 @@ def _paraphrased(ds: Dataset, source_id: str) -> None:
         icon=":material/description:",
     )
     statements = ds.statements[ds.statements["source_id"] == source_id]
-    st.html(cards.statement_cards(ds, statements))
+    if statements.empty:
+        st.caption("No claim of either side is coded from this account; what it reports is below.")
+    else:
+        st.html(cards.statement_cards(ds, statements))
     narration = ds.narration[ds.narration["source_id"] == source_id]
     if not narration.empty:
         st.html(cards.narration_list(narration))

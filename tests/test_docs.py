@@ -44,13 +44,12 @@ def test_every_make_target_in_the_readme_exists():
         assert re.search(rf"^{target}:", MAKEFILE, re.M), target
 
 
-def test_readme_figures_match_the_data():
-    """The numbers in the README's opening paragraph are the data's."""
-    ds = load(DATA)
-    (coverage,) = ds.coverage
-    claim = f"{len(ds.statements)} statements in {len(ds.sectors)} sectors and {len(ds.themes)} themes"
-    assert claim in README
-    assert f"all {coverage.sentences} sentences" in README
+def test_readme_states_no_count_the_data_decides():
+    """The README says what the data covers, never how many rows it has: a curator adding a row edits no prose."""
+    counted = re.findall(
+        r"\b\d[\d,]* (?:statements|sectors|themes|accounts|events|contacts|claims)\b", README
+    )
+    assert counted == [], counted
 
 
 def test_codebook_covers_every_sector_theme_and_strength():
@@ -75,11 +74,12 @@ def test_codebook_examples_are_real_rows():
 
 
 def test_codebook_coverage_figures_match_the_data():
-    """The codebook's coverage sentence matches what the validator computes."""
+    """The codebook's coverage sentence for the text held matches what the validator computes."""
     (coverage,) = load(DATA).coverage
+    words = " ".join(CODEBOOK.split())
     assert (
-        f"{coverage.accounted} of {coverage.sentences} sentences are\n  accounted for, "
-        f"{coverage.quoted} by statements and {coverage.narration} by narration" in CODEBOOK
+        f"{coverage.accounted} of {coverage.sentences} sentences are accounted for, "
+        f"{coverage.quoted} by statements and {coverage.narration} by narration" in words
     )
 
 
@@ -89,19 +89,25 @@ def test_citation_matches_the_data_package():
     assert cff["title"] == PACKAGE["title"]
     assert cff["version"] == PACKAGE["version"]
     assert cff["license"] == PACKAGE["licenses"][0]["name"]
-    assert [r["url"] for r in cff["references"]] == [s["path"] for s in PACKAGE["sources"]]
+    assert [r["title"] for r in cff["references"]] == [s["title"] for s in PACKAGE["sources"]]
+    assert [r.get("url") for r in cff["references"]] == [
+        s["path"] if s.get("path", "").startswith("http") else None for s in PACKAGE["sources"]
+    ]  # a path within the package (the curators' notes) is no URL
     assert {a["name"] for a in cff["authors"]} == {c["title"] for c in PACKAGE["contributors"]}
 
 
 def test_source_facts_match_the_sources_table():
-    """The sources table carries each account's publisher and URL as ACCOUNTS.md gives them, and the event's date."""
+    """The seed accounts' URLs are in ACCOUNTS.md; no account or copy is published before its event."""
     accounts = (DATA / "ACCOUNTS.md").read_text(encoding="utf-8")
-    (event,) = rows(DATA, "events")
-    assert event["date"] == "2021-12-07"
-    for source in rows(DATA, "sources"):
-        assert source["event_id"] == event["event_id"]
-        assert source["url"] in accounts
-        assert (source["published"] or event["date"]) == event["date"]  # the day itself, or not given
+    dates = {e["event_id"]: e["date"] for e in rows(DATA, "events")}
+    sources = rows(DATA, "sources")
+    for source in sources:
+        if source["ref"].startswith("E15/"):
+            assert source["url"] in accounts, source["source_id"]
+        assert (source["published"] or dates[source["event_id"]]) >= dates[source["event_id"]], source
+    event_of = {s["source_id"]: s["event_id"] for s in sources}
+    for copy in rows(DATA, "copies"):
+        assert (copy["published"] or "9999") >= dates[event_of[copy["source_id"]]], copy
 
 
 def test_data_dictionary_doc_is_generated_from_the_descriptor(capsys):

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from cooperation import routes
-from tests.helpers import MEETING, escaped, html_blocks, html_of, md_unescape, page, row, rows
+from tests.helpers import MEETING, escaped, html_blocks, html_of, md_unescape, page, rewrite, row, rows
 
 
 def _text(source_id: str) -> str:
@@ -112,3 +112,15 @@ def test_an_unknown_statement_link_says_so(monkeypatch, wanted):
     assert wanted in md_unescape(warning.value)
     assert "The statement you followed" not in [h.value for h in at.header]
     assert re.search(r'<mark class="[^"]*cd-emphasis', html_of(at)) is None
+
+
+def test_an_account_with_no_claim_coded_shows_what_it_reports(data_copy, monkeypatch):
+    """An account whose text is not held and from which no claim is coded (only narration) still has its place."""
+    source = next(s for s in rows(data_copy, "sources") if not s["text_path"])
+    rewrite(data_copy / "statements.csv", lambda i, r: None if r["source_id"] == source["source_id"] else r)
+    at = page(monkeypatch, routes.SOURCE, data=data_copy)
+    assert not at.exception
+    assert any("No claim of either side is coded from this account" in c.value for c in at.caption)
+    for narration in rows(data_copy, "narration"):
+        if narration["source_id"] == source["source_id"]:
+            assert escaped(narration["text"]) in html_of(at)
