@@ -55,15 +55,25 @@ def agreement(ds: Dataset, rows: pd.DataFrame) -> dict[str, str]:
     agreement: the sector is then ``ACROSS_ACCOUNTS``. Claims an account
     attributes to the meeting count for no side.
     """
+    pairs = agreement_by_event(ds, rows)
+    ranks = {IN_ONE_ACCOUNT: 0, ACROSS_ACCOUNTS: 1, ONE_SIDE: 2}
+    best: dict[str, str] = {}
+    for (_, sector), kind in pairs.items():
+        if sector not in best or ranks[kind] < ranks[best[sector]]:
+            best[sector] = kind
+    return {s: best[s] for s in ds.sectors["sector_id"] if s in best}
+
+
+def agreement_by_event(ds: Dataset, rows: pd.DataFrame) -> dict[tuple[str, str], str]:
+    """``agreement`` for each (event, sector) among the rows: how far the sides of that event agree on it there."""
     named = _by_country(ds, rows)
     need = {e: len(c) for e, c in ds.event_countries.items()}
     in_one = _every_side(named, ["event_id", "source_id", "sector_id"], need)
     across = _every_side(named, ["event_id", "sector_id"], need) - in_one
-    present = set(rows["sector_id"])
+    present = rows[["event_id", "sector_id"]].drop_duplicates()
     return {
-        s: IN_ONE_ACCOUNT if s in in_one else ACROSS_ACCOUNTS if s in across else ONE_SIDE
-        for s in ds.sectors["sector_id"]
-        if s in present
+        pair: IN_ONE_ACCOUNT if pair in in_one else ACROSS_ACCOUNTS if pair in across else ONE_SIDE
+        for pair in zip(present["event_id"], present["sector_id"])
     }
 
 
@@ -80,10 +90,10 @@ def _by_country(ds: Dataset, rows: pd.DataFrame) -> pd.DataFrame:
     return pd.concat([speakers, together.merge(countries, on="event_id")], ignore_index=True)
 
 
-def _every_side(named: pd.DataFrame, keys: list[str], need: dict[str, int]) -> set[str]:
-    """Sectors for which some group (by ``keys``) holds speakers of every country of its event, two at least."""
+def _every_side(named: pd.DataFrame, keys: list[str], need: dict[str, int]) -> set[tuple[str, str]]:
+    """(event, sector) for which some group (by ``keys``) holds speakers of every country of the event, two at least."""
     countries = named.groupby(keys, observed=True)["country"].nunique()
-    return {key[-1] for key, n in countries.items() if n >= max(need.get(key[0], 0), 2)}
+    return {(key[0], key[-1]) for key, n in countries.items() if n >= max(need.get(key[0], 0), 2)}
 
 
 def mentions(ds: Dataset, rows: pd.DataFrame) -> pd.DataFrame:

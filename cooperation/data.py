@@ -90,9 +90,24 @@ class Dataset:
         return (*self.countries, *together, *unnamed)
 
     @cached_property
+    def statements_by_id(self) -> pd.DataFrame:
+        """The statements indexed by their id (the column kept), to look many up at once."""
+        return self.statements.set_index("statement_id", drop=False)
+
+    @cached_property
     def sector_labels(self) -> Mapping[str, str]:
         """Sector id to label, in the sectors' display order."""
         return MappingProxyType(dict(zip(self.sectors["sector_id"], self.sectors["label"])))
+
+    @cached_property
+    def event_labels(self) -> Mapping[str, str]:
+        """Event id to how the filters and pickers name it: its date and title, in date order."""
+        return MappingProxyType(
+            {
+                e: f"{d} · {t}"
+                for e, d, t in zip(self.events["event_id"], self.events["date"], self.events["title"])
+            }
+        )
 
     @cached_property
     def source_titles(self) -> Mapping[str, str]:
@@ -226,6 +241,7 @@ def load(source: str | Path | Snapshot | None = None) -> Dataset:
         validate="many_to_one",
     )
     statements["date"] = statements["event_id"].map(dict(zip(events["event_id"], events["date"])))
+    statements["day"] = [d.toordinal() for d in statements["date"]]  # for comparing dates a column at a time
     participants = tables["participants"]
     statements = statements.merge(
         participants[["event_id", "speaker_id", "role"]],
