@@ -4,8 +4,8 @@ Sets up the page, loads the data once (``serving.served``: the last valid
 version of the files, kept while an edit is under way), holds the sidebar
 filters (so they hold on every page and live in the URL) and builds the
 navigation from the data (``pages.navigation``): an overview, the accounts
-compared, one page per theme in the themes' order, the sources and the data
-page. ``main`` is the one start-up path: the tests run app.py too.
+compared, the relationship over time, one page per theme in the themes'
+order, the sources and the data page. ``main`` is the one start-up path: the tests run app.py too.
 
 Run with ``streamlit run app.py``; ``COOPERATION_DATA`` chooses the data.
 ``streamlit run`` finds ``app`` below, an ASGI app serving this script, whose

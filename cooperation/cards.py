@@ -7,6 +7,7 @@ as one and never quoted; a claim with no speaker says the meeting raised it.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
 
 import pandas as pd
@@ -201,4 +202,111 @@ def narration_list(narration: pd.DataFrame) -> Markup:
     items = join(html("<li>{} <em>({})</em></li>", n.text, n.kind) for n in narration.itertuples())
     return html(
         "<p>Also in this account, in our words, and not a claim of either side:</p><ul>{}</ul>", items
+    )
+
+
+# --- Over time -------------------------------------------------------------------------------
+
+
+def _byline(s: pd.Series) -> Markup:
+    """Date, who (with the role of the day) and how strongly, of one statement."""
+    who = (
+        f"{s['name']}, {s['role']}"
+        if s["attribution"] == vocab.SPEAKER
+        else vocab.who(s["attribution"], s["name"])
+    )
+    return html("{} · {} · {}", str(s["date"]), who, s["strength"])
+
+
+def _line(s: pd.Series) -> Markup:
+    """One statement on one line: its date, speaker and strength, its summary, its evidence and a link to it."""
+    return html(
+        "{}: {} {} ({}) {}",
+        _byline(s),
+        s["summary"],
+        _evidence(s, "paraphrase"),
+        s["source_title"],
+        internal_link(routes.statement_link(s["statement_id"]), "on the source page"),
+    )
+
+
+def statements_behind(ds: Dataset, statement_ids: Sequence[str], what: str, sector_id: str) -> Markup:
+    """The statements behind an entry on a sector, folded: ``what`` names the entry for the disclosure's label.
+
+    Past ``CARD_LIMIT`` statements, the rest are left to the overview filtered by the sector, which links to.
+    """
+    by_id = ds.statements_by_id
+    shown = statement_ids[: vocab.CARD_LIMIT]
+    items = join(html("<li>{}</li>", _line(by_id.loc[i])) for i in shown)
+    if len(statement_ids) > len(shown):
+        items = join(
+            [
+                items,
+                html(
+                    "<li>{} more: {}.</li>",
+                    f"{len(statement_ids) - len(shown):,}",
+                    internal_link(
+                        routes.link(routes.OVERVIEW, **{routes.SECTOR: sector_id}),
+                        "all of them in the overview, filtered by this sector",
+                    ),
+                ),
+            ]
+        )
+    return html(
+        '<details class="cd-behind"><summary>{} behind {}</summary><ul class="cd-list">{}</ul></details>',
+        vocab.plural(len(statement_ids), "statement").capitalize(),
+        what,
+        items,
+    )
+
+
+def one_side_items(ds: Dataset, frame: pd.DataFrame) -> Markup:
+    """The sectors of ``timeline.one_side_only`` for one side: theme, the meetings by date, the statements folded."""
+    dates = dict(zip(ds.events["event_id"], ds.events["date"]))
+    items = join(
+        html(
+            "<li><strong>{}</strong> ({}): at {}, {}.{}</li>",
+            row.sector,
+            row.theme,
+            vocab.plural(len(row.meetings), "meeting"),
+            "; ".join(
+                f"{day} ({n} meetings)" if n > 1 else str(day)
+                for day, n in Counter(dates[e] for e in row.meetings).items()
+            ),
+            statements_behind(ds, row.statement_ids, row.sector, row.sector_id),
+        )
+        for row in frame.itertuples()
+    )
+    return html('<ul class="cd-list">{}</ul>', items)
+
+
+def labels_list(ds: Dataset, frame: pd.DataFrame) -> Markup:
+    """The relationship's label over time (``timeline.labels``): the words, who used them when, in which account."""
+    by_id = ds.statements_by_id
+    items = join(
+        html(
+            "<li><strong>{}</strong> · {} · {}{}: {}</li>",
+            row.formula,
+            _byline(by_id.loc[row.statement_id]),
+            row.account,
+            " (following up the statement that used it)" if row.recalled else "",
+            internal_link(routes.statement_link(row.statement_id), "on the source page"),
+        )
+        for row in frame.itertuples()
+    )
+    return html('<ul class="cd-list">{}</ul>', items)
+
+
+def follow_ups(earlier: pd.Series, later: Sequence[pd.Series]) -> Markup:
+    """A statement, and each later one that follows it up beneath it, every one with its date."""
+    return html(
+        '<div class="cd-exchange"><p>{}</p>{}</div>',
+        _line(earlier),
+        join(
+            html(
+                '<p><span aria-hidden="true">↳ </span><span class="cd-hidden">Followed up by </span>{}</p>',
+                _line(s),
+            )
+            for s in later
+        ),
     )

@@ -16,7 +16,8 @@ from collections.abc import Mapping
 import pandas as pd
 import plotly.graph_objects as go
 
-from cooperation import aggregate, palette
+from cooperation import aggregate, palette, timeline
+from cooperation import vocabulary as vocab
 from cooperation.data import Dataset
 from cooperation.palette import GRID, RULE
 
@@ -245,4 +246,142 @@ def strength_chart(ds: Dataset, frame: pd.DataFrame) -> go.Figure:
         legend={"traceorder": "normal"},
         xaxis=_count_axis(most),
         yaxis={"categoryorder": "array", "categoryarray": names, "autorange": "reversed"},
+    )
+
+
+# --- Over time -------------------------------------------------------------------------------
+
+
+def account_side_styles(ds: Dataset) -> tuple[dict[str, str], dict[str, str]]:
+    """Each publishers' side's colour and marker symbol: each country's, and third parties'."""
+    colors = {**palette.country_colors(ds.countries), vocab.THIRD_PARTY: palette.THIRD_PARTY_COLOR}
+    symbols = {**palette.country_symbols(ds.countries), vocab.THIRD_PARTY: palette.THIRD_PARTY_SYMBOL}
+    return colors, symbols
+
+
+MEETINGS_ROW = "Meetings"  # the meetings chart's top row: the contacts themselves
+
+
+CLUSTER_DAYS = 31  # meetings closer than this share one mark on the meetings chart
+
+
+def _clusters(frame: pd.DataFrame) -> list[int]:
+    """For each meeting (in date order), the number of its mark: a new mark once the last is a month behind."""
+    marks, mark, start = [], -1, None
+    for day in frame["date"]:
+        if start is None or (day - start).days >= CLUSTER_DAYS:
+            mark, start = mark + 1, day
+        marks.append(mark)
+    return marks
+
+
+def meetings_chart(ds: Dataset, frame: pd.DataFrame) -> go.Figure:
+    """A time axis with a row for the meetings and one per publishers' side: a mark at each date, its count above.
+
+    Meetings within a month of the first of them share a mark, at that first date, so that no two counts
+    overlap; the hover lists each meeting with its date. The space between marks is the time between contacts.
+    """
+    colors, symbols = account_side_styles(ds)
+    sides = [s for s in colors if s in frame and frame[s].any()]
+    named = frame.assign(
+        mark=_clusters(frame), named=[_text(f"{d} · {t}") for d, t in zip(frame["date"], frame["title"])]
+    )
+    days = named.groupby("mark", sort=True).agg(
+        date=("date", "min"),
+        meetings=("event_id", "size"),
+        titles=("named", "<br>".join),
+        **{s: (s, "sum") for s in sides},
+    )
+    days = days.set_index("date")
+    rows = [MEETINGS_ROW, *(timeline.accounts_name(s) for s in sides)]
+    traces = [
+        go.Scatter(
+            x=[str(d) for d in days.index],
+            y=[MEETINGS_ROW] * len(days),
+            mode="markers+text",
+            text=[str(n) for n in days["meetings"]],
+            textposition="top center",
+            name=MEETINGS_ROW,
+            marker={
+                "symbol": palette.MEETING_SYMBOL,
+                "size": 18,
+                "color": palette.TEXT,
+                "line": {"width": 2},
+            },
+            customdata=list(days["titles"]),
+            hovertemplate="%{text} meeting(s):<br>%{customdata}<extra></extra>",
+        )
+    ]
+    for side in sides:
+        held = days[days[side] > 0]
+        traces.append(
+            go.Scatter(
+                x=[str(d) for d in held.index],
+                y=[timeline.accounts_name(side)] * len(held),
+                mode="markers+text",
+                text=[str(int(n)) for n in held[side]],
+                textposition="top center",
+                name=_text(timeline.accounts_name(side)),
+                marker={"symbol": symbols[side], "size": 11, "color": colors[side]},
+                customdata=list(held["titles"]),
+                hovertemplate="%{text} accounts of:<br>%{customdata}<extra>%{fullData.name}</extra>",
+            )
+        )
+    return _figure(
+        traces,
+        2 * len(rows),
+        showlegend=False,
+        xaxis={"type": "date", "title": {"text": "Date of the meeting"}},
+        yaxis={
+            "categoryorder": "array",
+            "categoryarray": [_text(r) for r in rows],
+            # Top to bottom, with room above the first row for its counts.
+            "range": [len(rows) - 0.5, -0.9],
+            "showgrid": True,
+        },
+    )
+
+
+def _meeting_labels(frame: pd.DataFrame, width: int = 48) -> list[str]:
+    """Each meeting as an axis names it: its date and its title, cut short (whole where two would read alike)."""
+    labels = [f"{d} · {vocab.shortened(t, width)}" for d, t in zip(frame["date"], frame["title"])]
+    if len(set(labels)) < len(labels):
+        labels = [f"{d} · {t} ({e})" for d, t, e in zip(frame["date"], frame["title"], frame["event_id"])]
+    return [_text(label) for label in labels]
+
+
+def convergence_over_time_chart(ds: Dataset, frame: pd.DataFrame) -> go.Figure:
+    """Stacked bars, one per meeting in date order: its sectors by how far the sides converged on them."""
+    colors = palette.strength_colors(timeline.GROUPS)
+    patterns = palette.strength_patterns(timeline.GROUPS)
+    labels = _meeting_labels(frame)
+    traces = [
+        go.Bar(
+            x=frame[group].tolist(),
+            y=labels,
+            orientation="h",
+            name=_text(group.capitalize()),
+            customdata=[_text(t) for t in frame["title"]],
+            marker={
+                "color": colors[group],
+                "line": {"color": colors[group], "width": 1},
+                "pattern": {
+                    "shape": patterns[group],
+                    "fillmode": "overlay",
+                    "fgcolor": "white",
+                    "solidity": 0.3,
+                },
+            },
+            hovertemplate="%{customdata}: %{x} sectors<extra>%{fullData.name}</extra>",
+        )
+        for group in timeline.GROUPS
+        if frame[group].any()
+    ]
+    most = int(frame[list(timeline.GROUPS)].sum(axis=1).max()) if not frame.empty else 0
+    return _figure(
+        traces,
+        len(labels),
+        barmode="stack",
+        xaxis=_count_axis(most, "Sectors"),
+        yaxis={"categoryorder": "array", "categoryarray": labels, "autorange": "reversed"},
     )

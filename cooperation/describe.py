@@ -7,9 +7,12 @@ here, computed from the data, never typed in.
 
 from __future__ import annotations
 
+import itertools
+
 import pandas as pd
 
-from cooperation import aggregate
+from cooperation import aggregate, timeline
+from cooperation import vocabulary as vocab
 from cooperation.data import TOGETHER, UNNAMED, Dataset
 from cooperation.vocabulary import NO_SPEAKER_CLAIMS
 from cooperation.vocabulary import listed as _listed
@@ -122,3 +125,164 @@ def hierarchy_table(ds: Dataset, frame: pd.DataFrame) -> pd.DataFrame:
 def strength_table(ds: Dataset, frame: pd.DataFrame) -> pd.DataFrame:
     """Speaker, and the number of their statements at each strength, strongest first."""
     return _counts(frame, "name", "Speaker", "strength", ds.strengths)
+
+
+# --- Over time -------------------------------------------------------------------------------
+
+
+def _published_by(side: str) -> str:
+    return "third parties" if side == vocab.THIRD_PARTY else side
+
+
+def meetings(ds: Dataset, frame: pd.DataFrame) -> str:
+    """How many meetings over which years, the longest gap between two, and the accounts of each side."""
+    if frame.empty:
+        return "No meeting matches the filters."
+    dates = list(frame["date"])
+    parts = [f"{_plural(len(dates), 'meeting')} from {dates[0]} to {dates[-1]}"]
+    if len(dates) > 1:
+        gaps = [(b - a).days for a, b in itertools.pairwise(dates)]
+        i = max(range(len(gaps)), key=gaps.__getitem__)
+        parts.append(f"the longest gap between two is {gaps[i]:,} days, from {dates[i]} to {dates[i + 1]}")
+    sides = [s for s in (*ds.countries, vocab.THIRD_PARTY) if s in frame]
+    parts.append(
+        _listed(
+            [f"{_plural(int(frame[s].sum()), 'account')} published by {_published_by(s)}" for s in sides],
+            limit=len(sides),
+        )
+    )
+    return "; ".join(parts) + "."
+
+
+def meetings_table(ds: Dataset, frame: pd.DataFrame) -> pd.DataFrame:
+    """Date, meeting, kind, participants with their roles, and accounts of each side."""
+    sides = [s for s in (*ds.countries, vocab.THIRD_PARTY) if s in frame]
+    table = frame[["date", "title", "kind", "participants", *sides]].copy()
+    table["date"] = [str(d) for d in table["date"]]
+    return table.rename(
+        columns={
+            "date": "Date",
+            "title": "Meeting",
+            "kind": "Kind",
+            "participants": "Participants (role that day)",
+            **{s: timeline.accounts_name(s) for s in sides},
+        }
+    )
+
+
+def grid(ds: Dataset, frame: pd.DataFrame) -> str:
+    """The sector raised at the most meetings, and how often both sides named a sector at the same meeting."""
+    if frame.empty:
+        return "No sector matches the filters."
+    named = frame[frame["state"] == "named"]
+    meetings = (
+        named.groupby("sector", sort=False)["event_id"].nunique().sort_values(ascending=False, kind="stable")
+    )
+    both = named.groupby(["sector_id", "event_id"])["side"].nunique()
+    together = int((both >= max(len(ds.countries), 2)).sum())
+    unknown = int((frame["state"] == "unknown").sum())
+    parts = [
+        f"{_listed(list(meetings.index[meetings == meetings.iloc[0]]))} "
+        f"{'is' if (meetings == meetings.iloc[0]).sum() == 1 else 'are'} raised at the most meetings "
+        f"({_plural(int(meetings.iloc[0]), 'meeting')})"
+        if not meetings.empty
+        else "no side named a sector",
+        f"{ds.every_side} named the same sector at the same meeting {_plural(together, 'time')}",
+        f"{_plural(unknown, 'cell')} {'is' if unknown == 1 else 'are'} unknown, an account's copy lacking that side's part",
+    ]
+    return "; ".join(parts) + "."
+
+
+def grid_table(ds: Dataset, frame: pd.DataFrame) -> pd.DataFrame:
+    """Sector, then for each country the number of meetings at which it named the sector, and the unknown cells."""
+    named = frame[frame["state"] == "named"]
+    counts = named.groupby(["sector", "side"])["event_id"].nunique()
+    unknown = frame[frame["state"] == "unknown"].groupby("sector").size()
+    sectors = list(dict.fromkeys(frame["sector"]))
+    table = pd.DataFrame({"Sector": sectors})
+    for side in ds.countries:
+        table[f"Meetings {side} named it at"] = [int(counts.get((s, side), 0)) for s in sectors]
+    table["Cells unknown"] = [int(unknown.get(s, 0)) for s in sectors]
+    return table
+
+
+def convergence_over_time(ds: Dataset, frame: pd.DataFrame) -> str:
+    """At how many meetings the sides named a sector in one account, and where most."""
+    if frame.empty:
+        return "No meeting matches the filters."
+    agreed = frame[frame[aggregate.IN_ONE_ACCOUNT] > 0]
+    parts = [
+        f"At {len(agreed):,} of {_plural(len(frame), 'meeting')} {ds.every_side} named at least one sector in one account"
+    ]
+    if not agreed.empty:
+        top = agreed.sort_values(aggregate.IN_ONE_ACCOUNT, ascending=False, kind="stable").iloc[0]
+        parts.append(f"most at {top['date']} ({_plural(int(top[aggregate.IN_ONE_ACCOUNT]), 'sector')})")
+    unknown = int(frame[timeline.UNKNOWN_OTHER].sum())
+    if unknown:
+        parts.append(
+            f"{_plural(unknown, 'sector')} one side named are left with the other side's part unknown"
+        )
+    return "; ".join(parts) + "."
+
+
+def convergence_over_time_table(ds: Dataset, frame: pd.DataFrame) -> pd.DataFrame:
+    """Date, meeting, and the number of its sectors in each convergence group."""
+    table = frame[["date", "title", *timeline.GROUPS]].copy()
+    table["date"] = [str(d) for d in table["date"]]
+    return table.rename(
+        columns={"date": "Date", "title": "Meeting", **{g: g.capitalize() for g in timeline.GROUPS}}
+    )
+
+
+def history(ds: Dataset, frame: pd.DataFrame) -> str:
+    """How many sectors were raised, the one raised at the most meetings, and how many moved in strength."""
+    if frame.empty:
+        return "No sector matches the filters."
+    top = frame.sort_values("meetings", ascending=False, kind="stable").iloc[0]
+    moved = frame[[bool(m) for m in frame["moves"]]]
+    parts = [
+        f"{_plural(len(frame), 'sector')} raised",
+        f"{top['sector']} at the most meetings ({_plural(int(top['meetings']), 'meeting')}, "
+        f"first on {top['first']}, last on {top['last']})",
+        f"the strength of {_plural(len(moved), 'sector')} moved from one meeting to a later one",
+    ]
+    return "; ".join(parts) + "."
+
+
+def coverage(ds: Dataset, accounts: pd.DataFrame) -> str:
+    """How many accounts of each publishers' side a finding draws on: absence is only as good as coverage."""
+    counts = accounts.groupby("side").size()
+    listed = [
+        f"{_plural(int(counts[s]), 'account')} published by {_published_by(s)}"
+        for s in timeline.sides_of_accounts(ds)
+        if counts.get(s, 0)
+    ]
+    meetings = accounts["event_id"].nunique()
+    if not listed:
+        return "No account of the chosen meetings is left by the filters."
+    return (
+        f"Drawn from {_listed(listed, limit=len(listed))}, of {_plural(meetings, 'meeting')}; "
+        "third parties' accounts count for no side."
+    )
+
+
+def one_side_only(ds: Dataset, frame: pd.DataFrame, side: str) -> str:
+    """How many sectors one side's accounts report that no other side's accounts coded here ever do (neutral)."""
+    mine = frame[frame["side"] == side]
+    others = _listed([c for c in ds.countries if c != side])
+    if mine.empty:
+        return f"Every sector the accounts published by {side} report is also reported in those published by {others}."
+    return (
+        f"{_plural(len(mine), 'sector')} reported in the accounts published by {side}, never reported in "
+        f"the accounts published by {others} coded here."
+    )
+
+
+def reported_by_table(ds: Dataset, frame: pd.DataFrame) -> pd.DataFrame:
+    """Sector, and at how many meetings the accounts each side published (and third parties') report it."""
+    sides = [s for s in (*ds.countries, vocab.THIRD_PARTY) if s in frame]
+    named = {
+        s: f"Meetings in accounts published by {'third parties' if s == vocab.THIRD_PARTY else s}"
+        for s in sides
+    }
+    return frame[["sector", *sides]].rename(columns={"sector": "Sector", **named})

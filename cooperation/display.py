@@ -19,6 +19,7 @@ from cooperation.data import Dataset
 from cooperation.markup import md_escape
 
 if TYPE_CHECKING:
+    from cooperation.filters import Filters
     from cooperation.service import Served
 
 
@@ -84,10 +85,27 @@ def strength_help(ds: Dataset) -> str:
     return md_escape(ds.schema.field("statements", "strength").get("description", ""))
 
 
-def drawn_from(ds: Dataset, source_ids: set[str]) -> str:
-    """Which accounts the matching statements come from, in the accounts' order (plain text)."""
+def drawn_from(ds: Dataset, rows: pd.DataFrame, filters: Filters | None = None) -> str:
+    """Which accounts, meetings and period the matching rows come from, and the meetings or period chosen (plain text).
+
+    With one event, the accounts by title; with several, how many accounts of how many meetings, over which dates.
+    """
+    source_ids, event_ids = set(rows["source_id"]), set(rows["event_id"])
     drawn = [ds.source_titles[s] for s in ds.sources["source_id"] if s in source_ids]
-    return f"Drawn from {vocab.plural(len(drawn), 'account')}: {'; '.join(drawn)}."
+    if len(ds.events) < 2:
+        return f"Drawn from {vocab.plural(len(drawn), 'account')}: {'; '.join(drawn)}."
+    days = sorted(d for e, d in zip(ds.events["event_id"], ds.events["date"]) if e in event_ids)
+    span = f"on {days[0]}" if days[0] == days[-1] else f"from {days[0]} to {days[-1]}"
+    said = [
+        f"Drawn from {vocab.plural(len(drawn), 'account')} of {vocab.plural(len(days), 'meeting')}, {span}."
+    ]
+    if filters is not None and filters.event:
+        chosen = [ds.event_labels[e] for e in ds.events["event_id"] if e in filters.event]
+        said.append(f"Meetings chosen: {'; '.join(chosen)}.")
+    if filters is not None and filters.dated:
+        ends = [f"from {filters.start}" if filters.start else "", f"to {filters.end}" if filters.end else ""]
+        said.append(f"Period chosen: {' '.join(e for e in ends if e)}.")
+    return " ".join(said)
 
 
 def _when(moment) -> str:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from cooperation import aggregate, charts, describe
+from cooperation import aggregate, charts, describe, timeline
 from cooperation.data import Dataset
 
 NUMBERS = "The chart's numbers, as a table"  # the expander under every chart
@@ -80,4 +80,27 @@ THEME = Chart(
     charts.mentions_chart,
     describe.mentions,
     describe.mentions_table,
+)
+
+# The "Over time" page's charts: the meetings on a time axis, and how far the sides converged at each.
+MEETINGS = Chart(
+    "Meetings",
+    "The meetings on a time axis: a mark at each date with the number of meetings above it, and below, how "
+    "many of their accounts each side published, and third parties. Meetings within a month of each other "
+    "share a mark; hover over it, or open the table, for each meeting. The space between marks is the time "
+    "between contacts.",
+    timeline.meetings,
+    charts.meetings_chart,
+    describe.meetings,
+    describe.meetings_table,
+)
+CONVERGENCE_OVER_TIME = Chart(
+    "Convergence over time",
+    "Convergence over time: at each meeting, how many sectors every side named in one account, named "
+    "only across accounts, were named by one side only, or by one side where an account lacks the other "
+    "side's part, so that its absence is unknown.",
+    timeline.convergence,
+    charts.convergence_over_time_chart,
+    describe.convergence_over_time,
+    describe.convergence_over_time_table,
 )

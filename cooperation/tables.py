@@ -12,8 +12,10 @@ from functools import partial
 import pandas as pd
 from markupsafe import Markup
 
+from cooperation import routes
 from cooperation.data import Dataset
-from cooperation.markup import html, join, link
+from cooperation.markup import html, internal_link, join, link
+from cooperation.vocabulary import shortened
 
 STATE_SIGNS = {"named": "●", "not mentioned": "–", "unknown": "?"}  # beside the words, never instead
 
@@ -154,4 +156,115 @@ def account_facts(ds: Dataset, sources: pd.DataFrame) -> Markup:
     )
     return _region(
         named, html("<thead><tr><td></td>{}</tr></thead><tbody>{}</tbody>", head, body), css=" cd-facts"
+    )
+
+
+# --- Over time -------------------------------------------------------------------------------
+
+
+def _grid_cell(state: str, strength: str, statement_ids: Sequence[str], code: str) -> Markup:
+    """One side's part of a grid cell: its code, a sign, and the strength (a link to its statement) or 'unknown'."""
+    sign = html('<span aria-hidden="true">{}</span>', STATE_SIGNS[state])
+    if state == "named":
+        return html("{} {} {}", code, sign, internal_link(routes.statement_link(statement_ids[0]), strength))
+    if state == "unknown":
+        return html("{} {} unknown", code, sign)
+    return html('{} {}<span class="cd-hidden"> not mentioned</span>', code, sign)
+
+
+def grid_table(ds: Dataset, frame: pd.DataFrame, caption: str) -> Markup:
+    """The meeting-by-sector grid of ``timeline.grid``: sectors by theme down, meetings (by date) across, each side in each cell."""
+    codes = dict(zip(ds.speakers["country"], ds.speakers["country_code"]))
+    events = list(dict.fromkeys(zip(frame["event_id"], frame["date"])))
+    cells = {
+        (r.sector_id, r.event_id, r.side): (r.state, r.strength, r.statement_ids) for r in frame.itertuples()
+    }
+    labels = ds.event_labels
+    titles = dict(zip(ds.events["event_id"], ds.events["title"]))
+    head = join(
+        html(
+            '<th scope="col" title="{}"><span class="cd-date">{}</span><br><span class="cd-note">{}</span></th>',
+            labels[event_id],
+            str(day),
+            shortened(titles[event_id]),
+        )
+        for event_id, day in events
+    )
+    body = []
+    for theme, sectors in frame.groupby("theme", sort=False):
+        body.append(
+            html(
+                '<tr><th scope="rowgroup" colspan="{}" class="cd-group">{}</th></tr>', 1 + len(events), theme
+            )
+        )
+        for sector_id, label in dict.fromkeys(zip(sectors["sector_id"], sectors["sector"])):
+            row = join(
+                html(
+                    "<td>{}</td>",
+                    join(
+                        (
+                            _grid_cell(*cells[(sector_id, event_id, side)], codes[side])
+                            for side in ds.countries
+                        ),
+                        "<br>",
+                    ),
+                )
+                for event_id, _ in events
+            )
+            body.append(html('<tr><th scope="row">{}</th>{}</tr>', label, row))
+    return _region(
+        caption,
+        html(
+            '<caption>{}</caption><thead><tr><th scope="col">Sector</th>{}</tr></thead><tbody>{}</tbody>',
+            caption,
+            head,
+            join(body),
+        ),
+        css=" cd-grid",
+    )
+
+
+def _statement(statement_id: str, text: object) -> Markup:
+    return internal_link(routes.statement_link(statement_id), text)
+
+
+def history_table(ds: Dataset, frame: pd.DataFrame, caption: str) -> Markup:
+    """Each sector's history (``timeline.history``): first and last raised, meetings, sides, and strength moves."""
+    head = join(
+        html('<th scope="col">{}</th>', c)
+        for c in (
+            "Sector",
+            "First raised",
+            "Last raised",
+            "Meetings",
+            *(f"By {c}" for c in ds.countries),
+            "Where its strength moved",
+        )
+    )
+    body = []
+    # The countries' columns are read by name: itertuples renames names that are not identifiers.
+    for row, by_side in zip(frame.itertuples(), frame[list(ds.countries)].to_dict("records")):
+        steps = [
+            html(
+                "{}: {}",
+                country,
+                join((_statement(i, f"{strength} ({day})") for day, strength, i in path), " → "),
+            )
+            for country, path in row.moves
+        ]
+        cells = [
+            html("{} ({})", _statement(row.first_statement, str(row.first)), row.first_by),
+            html("{} ({})", _statement(row.last_statement, str(row.last)), row.last_by),
+            row.meetings,
+            *(by_side[c] for c in ds.countries),
+            join(steps, "<br>") if steps else "–",
+        ]
+        body.append(
+            html(
+                '<tr><th scope="row">{}</th>{}</tr>', row.sector, join(html("<td>{}</td>", c) for c in cells)
+            )
+        )
+    return _region(
+        caption,
+        html("<caption>{}</caption><thead><tr>{}</tr></thead><tbody>{}</tbody>", caption, head, join(body)),
     )

@@ -80,6 +80,14 @@ def listed(items: list[str], limit: int = 3) -> str:
     return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 
+def shortened(title: str, width: int = 40) -> str:
+    """A title cut at a word before ``width`` characters, with an ellipsis (where the whole is a tooltip away)."""
+    if len(title) <= width:
+        return title
+    cut = title[: width - 1].rsplit(" ", 1)[0] if " " in title[: width - 1] else title[: width - 1]
+    return cut.rstrip(",;:") + "…"
+
+
 # --- Limits ---------------------------------------------------------------------------------
 
 TABLE_LIMIT = 200  # rows the statements table sends per update; its download holds them all

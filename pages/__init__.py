@@ -1,7 +1,8 @@
 """Thin page modules, one per kind of page, each with a docstring and a ``render`` function.
 
 ``routes(ds)`` lists a dataset's pages in navigation order: the overview, the
-accounts compared (when an event has several accounts), one page per theme in
+accounts compared (when an event has several accounts), the relationship over
+time (when the data has more than one event), one page per theme in
 the themes' order, the sources and the data page. ``navigation(ds, filters,
 state)`` turns them into Streamlit pages, in one flat list (sections would put
 elements that are not list items into the navigation's list, which screen
@@ -22,7 +23,7 @@ from cooperation.data import Dataset
 from cooperation.filters import Filters
 from cooperation.markup import md_escape
 from cooperation.service import Served
-from pages import about, comparison, home, source_text, theme
+from pages import about, comparison, home, source_text, theme, timeline
 
 DASHBOARD = "Cooperation dashboard"  # the product's name, in every page's browser title
 
@@ -43,11 +44,13 @@ class Route:
 
 
 def routes(ds: Dataset) -> tuple[Route, ...]:
-    """Every page of the dataset in navigation order: the overview, the comparison, one per theme, the source, the data."""
+    """Every page of the dataset in navigation order: overview, comparison, over time, themes, sources, data."""
     compared = (Route(paths.ACCOUNTS, paths.ACCOUNTS, "Accounts compared", ":material/compare:"),)
+    over_time = (Route(paths.TIMELINE, paths.TIMELINE, "Over time", ":material/timeline:"),)
     return (
         Route(paths.OVERVIEW, paths.OVERVIEW, "Overview", ":material/dashboard:"),
         *(compared if ds.compared_events else ()),
+        *(over_time if len(ds.events) > 1 else ()),
         *(
             Route(paths.THEME, row.theme_id, row.title, ":material/label:", theme_id=row.theme_id)
             for row in ds.themes.itertuples()
@@ -66,6 +69,7 @@ def _render(route: Route, ds: Dataset, filters: Filters, state: Served) -> Calla
     render = {
         paths.OVERVIEW: home.render,
         paths.ACCOUNTS: comparison.render,
+        paths.TIMELINE: timeline.render,
         paths.SOURCE: source_text.render,
     }
     return partial(render[route.kind], ds, filters)

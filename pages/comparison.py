@@ -1,4 +1,7 @@
-"""Accounts compared: for each event that several accounts report, what each reports and how they differ.
+"""Accounts compared: for an event that several accounts report, what each reports and how they differ.
+
+With several such events, one is shown at a time, picked in the page and kept in
+the link (``?meeting=<event_id>``), the newest first.
 
 Every entry is computed from the data (``cooperation.compare``): the accounts'
 own facts, who each reports naming which sector, what only one account
@@ -16,6 +19,7 @@ from cooperation import filters as flt
 from cooperation.data import Dataset
 from cooperation.markup import join as markup_join
 from cooperation.markup import md_escape
+from cooperation.web.widgets import meeting_picker
 
 LEGEND = (
     "● and a strength: the account reports that speaker naming the sector, with the strongest "
@@ -31,23 +35,33 @@ def render(ds: Dataset, filters: flt.Filters) -> None:
         "compared with every other account of its event; the filters choose which sectors, "
         "accounts, speakers and claims are shown."
     )
+    events = flt.events_of(ds, filters)
+    chosen = set(ds.sources.loc[ds.sources["source_id"].isin(filters.source), "event_id"])
+    compared = [
+        e for e in events["event_id"] if e in ds.compared_events and (not filters.source or e in chosen)
+    ]
+    if not compared:
+        st.info(
+            "No meeting the sidebar's filters keep has more than one account to compare.",
+            icon=":material/filter_alt_off:",
+        )
+        return
+    event_id = meeting_picker(ds, compared, key="accounts-meeting") if len(compared) > 1 else compared[0]
+    event = ds.events[ds.events["event_id"] == event_id].iloc[0]
+    st.header(md_escape(f"{event['title']}, {event['date']}"), divider="gray")
+    sources = compare.accounts(ds, event_id)
+    shown = sources[sources["source_id"].isin(filters.source)] if filters.source else sources
+    if shown.empty:
+        st.info("The Accounts filter leaves none of this event's accounts.", icon=":material/filter_alt_off:")
+        return
     matching = set(flt.apply(ds, filters)["statement_id"])
-    for event in ds.events[ds.events["event_id"].isin(ds.compared_events)].itertuples():
-        st.header(md_escape(f"{event.title}, {event.date}"), divider="gray")
-        sources = compare.accounts(ds, event.event_id)
-        shown = sources[sources["source_id"].isin(filters.source)] if filters.source else sources
-        if shown.empty:
-            st.info(
-                "The Accounts filter leaves none of this event's accounts.", icon=":material/filter_alt_off:"
-            )
-            continue
-        labels = ds.source_labels
-        st.subheader("The accounts")
-        st.html(tables.account_facts(ds, shown))
-        _matrix(ds, event.event_id, filters, shown, labels)
-        _only_in(ds, event.event_id, shown, matching)
-        _same_claims(ds, event.event_id, labels, matching)
-        _exchanges(ds, event.event_id, matching)
+    labels = ds.source_labels
+    st.subheader("The accounts")
+    st.html(tables.account_facts(ds, shown))
+    _matrix(ds, event_id, filters, shown, labels)
+    _only_in(ds, event_id, shown, matching)
+    _same_claims(ds, event_id, labels, matching)
+    _exchanges(ds, event_id, matching)
 
 
 def _matrix(ds: Dataset, event_id: str, filters: flt.Filters, shown, labels) -> None:

@@ -21,7 +21,7 @@ def render(ds: Dataset, filters: flt.Filters) -> None:
     if rows.empty:
         no_match(filters)
         return
-    st.caption(md_escape(display.drawn_from(ds, set(rows["source_id"]))))
+    st.caption(md_escape(display.drawn_from(ds, rows, filters)))
 
     _chart_tabs(ds, rows)
 

@@ -1,4 +1,8 @@
-"""The sources, event by event: each account's facts, and its full text with every coded statement marked.
+"""The sources, one event at a time: each account's facts, and its full text with every coded statement marked.
+
+With several events, one is shown at a time, picked in the page and kept in the
+link (``?meeting=<event_id>``), the newest first, or the event of the statement
+a link singles out.
 
 An account whose text is held shows it whole, every coded statement highlighted
 by speaker and tagged with its sectors. One whose text is not held shows its
@@ -17,12 +21,13 @@ from cooperation import filters as flt
 from cooperation import vocabulary as vocab
 from cooperation.data import Dataset
 from cooperation.markup import md_escape
+from cooperation.web.widgets import meeting_picker
 
 
 def render(ds: Dataset, filters: flt.Filters) -> None:
     st.title("Sources")
     st.caption(
-        "Every account of each event. Where we hold an account's text, every coded statement is "
+        "Every account of the meeting picked below. Where we hold an account's text, every coded statement is "
         "highlighted in its side's colour and tagged with its sectors; narration and context stay "
         "plain. Statements matching the current filters, and a statement a link led you to, stand "
         "out in bold; hover over a highlight for its details. Where we do not hold the text, the "
@@ -36,11 +41,18 @@ def render(ds: Dataset, filters: flt.Filters) -> None:
     shown = ds.sources[ds.sources["source_id"].isin(filters.source)] if filters.source else ds.sources
     if filters.source:
         st.caption(f"Showing {len(shown)} of {len(ds.sources)} accounts, as the Accounts filter asks.")
+    events = flt.events_of(ds, filters)
+    listed = [e for e in events["event_id"] if e in set(shown["event_id"])]
+    if not listed:
+        st.info("No account of the meetings chosen in the sidebar is left.", icon=":material/filter_alt_off:")
+        return
+    prefer = focus.statement["event_id"] if focus is not None else None
+    event_id = (
+        meeting_picker(ds, listed, key="source-meeting", prefer=prefer) if len(listed) > 1 else listed[0]
+    )
     coverage = {c.source_id: c for c in ds.coverage}
-    for event in ds.events.itertuples():
+    for event in ds.events[ds.events["event_id"] == event_id].itertuples():
         sources = shown[shown["event_id"] == event.event_id]
-        if sources.empty:
-            continue
         st.header(md_escape(f"{event.title}, {event.date}"), divider="gray")
         facts = [event.kind, event.place, event.occasion and f"Occasion: {event.occasion}", event.notes]
         st.html(markup.paragraph(". ".join(f.rstrip(".") for f in facts if f) + "."))

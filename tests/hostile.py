@@ -35,7 +35,7 @@ MARKERS = ("#pwned-img", "#pwned-iframe", "#pwned-a")
 TEXT = {
     "events": ("title", "kind", "place", "occasion", "notes"),
     "sources": ("title", "publisher", "label", "time_given", "place_given", "time_note", "notes"),
-    "speakers": ("name", "role", "country"),
+    "speakers": ("name", "role"),
     "themes": ("title", "description"),
     "sectors": ("label", "description"),
     "statements": ("summary", "notes"),
@@ -55,6 +55,20 @@ def make_hostile(target: Path) -> Path:
             return row
 
         rewrite(target / f"{name}.csv", change)
+
+    # A country carries the payload too, the same in every table that names it (an account's side is one).
+    named = dict.fromkeys(s["country"] for s in rows(MEETING, "speakers"))
+    countries = {c: f"{PAYLOAD} country {i + 1}" for i, c in enumerate(named)}
+
+    def rename(column):
+        def change(i, row):
+            row[column] = countries.get(row[column], row[column])
+            return row
+
+        return change
+
+    rewrite(target / "speakers.csv", rename("country"))
+    rewrite(target / "sources.csv", rename("side"))
 
     package_path = target / "datapackage.json"
     package = json.loads(package_path.read_text(encoding="utf-8"))

@@ -23,7 +23,11 @@ def ds():
 
 
 def _event_of(statement: dict) -> str:
-    return next(s["event_id"] for s in SOURCES if s["source_id"] == statement["source_id"])
+    return _source_event(statement["source_id"])
+
+
+def _source_event(source_id: str) -> str:
+    return next(s["event_id"] for s in SOURCES if s["source_id"] == source_id)
 
 
 def _groups() -> list[set[str]]:
@@ -139,7 +143,7 @@ def _links(body: str) -> set[str]:
 
 def test_the_page_shows_what_only_one_account_reports(monkeypatch, ds):
     """The 'only one account' lists hold exactly the claims the data leaves to one account, for the compared event only."""
-    at = page(monkeypatch, routes.ACCOUNTS)
+    at = page(monkeypatch, routes.ACCOUNTS, **{routes.MEETING: COMPARED})
     assert not at.exception
     headers = [md_unescape(h.value) for h in at.header]
     assert any(EVENTS[COMPARED]["title"] in h for h in headers)
@@ -147,11 +151,29 @@ def test_the_page_shows_what_only_one_account_reports(monkeypatch, ds):
     lists = "".join(
         h.proto.body for h in at.get("html") if "on the source page" in h.proto.body and "<ul" in h.proto.body
     )
-    alone = {r.statement["statement_id"] for e in ds.compared_events for r in compare.only_in(ds, e)}
+    alone = {r.statement["statement_id"] for r in compare.only_in(ds, COMPARED)}
     assert _links(lists) == alone
+    assert alone
     body = html_of(at)
     for gap in rows(MEETING, "gaps"):
-        assert escaped(gap["note"]) in body
+        if _source_event(gap["source_id"]) == COMPARED:
+            assert escaped(gap["note"]) in body
+
+
+def test_the_comparison_shows_one_meeting_at_a_time_newest_first(monkeypatch, ds):
+    """With several meetings to compare, the newest is shown, and the others are picked in the page."""
+    assert len(ds.compared_events) > 1  # the fixture is made so
+    newest = max(ds.compared_events, key=lambda e: EVENTS[e]["date"])
+    at = page(monkeypatch, routes.ACCOUNTS)
+    assert not at.exception
+    assert param(at, routes.MEETING) == [newest]
+    picker = at.selectbox(key="accounts-meeting")
+    assert picker.value == newest
+    assert picker.options == [
+        ds.event_labels[e] for e in sorted(ds.compared_events, key=lambda e: EVENTS[e]["date"], reverse=True)
+    ]
+    assert ds.event_labels[ALONE] not in picker.options  # one account: nothing to compare
+    assert any(EVENTS[newest]["title"] in md_unescape(h.value) for h in at.header)
 
 
 def test_the_page_follows_the_filters(monkeypatch):
@@ -165,7 +187,9 @@ def test_the_page_follows_the_filters(monkeypatch):
     label = next(s["label"] for s in rows(MEETING, "sectors") if s["sector_id"] == sector)
     assert re.findall(r'<th scope="row"[^>]*>(.*?)</th>', matrix) == [escaped(label)]
     one = next(s for s in SOURCES if s["event_id"] == COMPARED)
-    at = page(monkeypatch, routes.ACCOUNTS, source=[one["source_id"]])
+    at = page(
+        monkeypatch, routes.ACCOUNTS, source=[one["source_id"]]
+    )  # the page turns to that account's meeting
     assert [md_unescape(h.value) for h in at.get("markdown") if h.value.startswith("####")] == [
         f"#### {one['label'] or one['publisher']}"
     ]

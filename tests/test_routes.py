@@ -6,17 +6,18 @@ from urllib.parse import parse_qs, urlsplit
 
 import pages
 from cooperation import load, routes
-from tests.helpers import MEETING, OTHER, ROOT, entry, md_unescape, rows
+from tests.helpers import MEETING, OTHER, ROOT, entry, md_unescape, page, rows
 
 
 def test_routes_follow_the_data():
-    """The overview, the comparison, one page per theme in the themes' order, then the source and the data pages."""
+    """The overview, the comparison, over time, one page per theme in the themes' order, the source and data pages."""
     ds = load(MEETING)
     themes = sorted(rows(MEETING, "themes"), key=lambda t: int(t["order"]))
     found = pages.routes(ds)
     assert [r.path for r in found] == [
         routes.OVERVIEW,
         routes.ACCOUNTS,
+        routes.TIMELINE,
         *(t["theme_id"] for t in themes),
         routes.SOURCE,
         routes.DATA,
@@ -28,6 +29,17 @@ def test_routes_follow_the_data():
 def test_the_comparison_is_there_only_when_an_event_has_several_accounts():
     """A dataset whose every event has one account has no comparison page."""
     assert routes.ACCOUNTS not in [r.path for r in pages.routes(load(OTHER))]
+
+
+def test_over_time_is_there_only_when_the_data_has_several_events(monkeypatch):
+    """A dataset of one event has no page over time, and a link to it opens the overview."""
+    assert len(rows(OTHER, "events")) == 1
+    assert routes.TIMELINE not in [r.path for r in pages.routes(load(OTHER))]
+    at = page(monkeypatch, routes.TIMELINE, data=OTHER)
+    assert not at.exception
+    assert [t.value for t in at.title] == [
+        t.value for t in page(monkeypatch, routes.OVERVIEW, data=OTHER).title
+    ]
 
 
 def test_reserved_paths_cover_every_page_module():
@@ -47,7 +59,8 @@ def test_a_statement_link_names_the_source_page_and_the_id():
 
 def test_a_link_leaves_out_empty_parameters():
     """Empty values are left out of a link; repeated values repeat the parameter."""
-    assert routes.link(routes.OVERVIEW, sector=["a", "b"], q="") == "overview?sector=a&sector=b"
+    assert routes.link(routes.ACCOUNTS, sector=["a", "b"], q="") == "accounts?sector=a&sector=b"
+    assert routes.link(routes.OVERVIEW, sector=["a"]) == "./?sector=a"  # the default page, at the root
     assert routes.link(routes.DATA) == "data"
 
 

@@ -25,31 +25,64 @@ def _marked(body: str) -> list[str]:
     ]
 
 
-def test_source_page_marks_every_quote_and_counts_sentences(monkeypatch):
-    """Every quote lies inside a highlight, and each text held has its coverage metric, every sentence counted."""
-    at = page(monkeypatch, routes.SOURCE)
+EVENTS = [e["event_id"] for e in rows(MEETING, "events")]
+
+
+def _event(source_id: str) -> str:
+    return row(MEETING, "sources", "source_id", source_id)["event_id"]
+
+
+@pytest.mark.parametrize("event_id", EVENTS)
+def test_source_page_marks_every_quote_and_counts_sentences(monkeypatch, event_id):
+    """Every quote of the meeting shown lies inside a highlight; each text held has its metric, every sentence counted."""
+    at = page(monkeypatch, routes.SOURCE, **{routes.MEETING: event_id})
     assert not at.exception
     marks = " | ".join(_marked(html_of(at)))
     for statement in rows(MEETING, "statements"):
-        if statement["evidence"] == "quote":
+        if statement["evidence"] == "quote" and _event(statement["source_id"]) == event_id:
             assert escaped(" ".join(statement["quote"].split())) in marks, statement["statement_id"]
     coverage = [m.value for m in at.metric if m.label == "Sentences accounted for"]
-    assert len(coverage) == sum(1 for s in rows(MEETING, "sources") if s["text_path"])
+    held = [s for s in rows(MEETING, "sources") if s["text_path"] and s["event_id"] == event_id]
+    assert len(coverage) == len(held)
     assert all(re.fullmatch(r"(\d+) of \1", c) for c in coverage), coverage
 
 
-def test_an_account_without_text_shows_its_facts_link_and_statements(monkeypatch):
+@pytest.mark.parametrize("event_id", EVENTS)
+def test_an_account_without_text_shows_its_facts_link_and_statements(monkeypatch, event_id):
     """A source whose text is not held lists its facts, its link, what is unknown, and its statements as paraphrase."""
-    at = page(monkeypatch, routes.SOURCE)
+    at = page(monkeypatch, routes.SOURCE, **{routes.MEETING: event_id})
     body = html_of(at)
+    sources = [s for s in rows(MEETING, "sources") if s["event_id"] == event_id]
     for source in rows(MEETING, "sources"):
-        assert escaped(source["url"]) in body
+        assert (escaped(source["url"]) in body) == (source in sources), source["source_id"]
     for statement in rows(MEETING, "statements"):
-        if statement["evidence"] == "paraphrase":
+        if statement["evidence"] == "paraphrase" and _event(statement["source_id"]) == event_id:
             assert escaped(statement["summary"]) in body
     for gap in rows(MEETING, "gaps"):
-        assert escaped(gap["note"]) in body
-    assert any("do not hold this account's text" in i.value for i in at.info)
+        if _event(gap["source_id"]) == event_id:
+            assert escaped(gap["note"]) in body
+    if any(not s["text_path"] for s in sources):
+        assert any("do not hold this account's text" in i.value for i in at.info)
+
+
+def test_the_source_page_shows_one_meeting_at_a_time_newest_first(monkeypatch):
+    """Without a meeting in the link, the newest is shown; the picker lists every meeting, newest first."""
+    events = sorted(rows(MEETING, "events"), key=lambda e: e["date"], reverse=True)
+    at = page(monkeypatch, routes.SOURCE)
+    assert not at.exception
+    picker = at.selectbox(key="source-meeting")
+    assert picker.value == events[0]["event_id"]
+    assert picker.options == [f"{e['date']} · {e['title']}" for e in events]
+    shown = [md_unescape(h.value) for h in at.main.header]
+    assert shown == [f"{events[0]['title']}, {events[0]['date']}"]
+
+
+def test_a_statement_link_opens_its_meeting(monkeypatch):
+    """A link to a statement of an older meeting shows that meeting, not the newest."""
+    oldest = min(rows(MEETING, "events"), key=lambda e: e["date"])
+    statement = next(s for s in rows(MEETING, "statements") if _event(s["source_id"]) == oldest["event_id"])
+    at = page(monkeypatch, routes.SOURCE, **{routes.STATEMENT: statement["statement_id"]})
+    assert at.selectbox(key="source-meeting").value == oldest["event_id"]
 
 
 def test_the_accounts_filter_chooses_the_sources_shown(monkeypatch):
@@ -118,7 +151,7 @@ def test_an_account_with_no_claim_coded_shows_what_it_reports(data_copy, monkeyp
     """An account whose text is not held and from which no claim is coded (only narration) still has its place."""
     source = next(s for s in rows(data_copy, "sources") if not s["text_path"])
     rewrite(data_copy / "statements.csv", lambda i, r: None if r["source_id"] == source["source_id"] else r)
-    at = page(monkeypatch, routes.SOURCE, data=data_copy)
+    at = page(monkeypatch, routes.SOURCE, data=data_copy, **{routes.MEETING: source["event_id"]})
     assert not at.exception
     assert any("No claim of either side is coded from this account" in c.value for c in at.caption)
     for narration in rows(data_copy, "narration"):

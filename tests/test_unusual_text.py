@@ -5,7 +5,9 @@ from __future__ import annotations
 import shutil
 
 from cooperation import routes
-from tests.helpers import OTHER, expected, html_of, metric, page, rows
+from cooperation.validate import validate
+from tests.helpers import OTHER, every_page, expected, html_of, metric, page, rows
+from tests.hostile import PAYLOAD, make_hostile
 
 
 def _unusual(target, speaker: str, source: str, sector: str) -> str:
@@ -46,3 +48,13 @@ def test_unusual_text_renders_on_every_page(tmp_path, monkeypatch):
     assert long_quote[:500] in html_of(at)
     for path in (routes.SOURCE, routes.DATA):
         assert not page(monkeypatch, path, data=data).exception, path
+
+
+def test_the_hostile_copy_validates_and_renders_every_page(tmp_path):
+    """The browser's hostile-text tests read a package that validates, so the payload reaches every page (not the
+    panel of problems), and every page renders it, countries named in markup included."""
+    data = make_hostile(tmp_path / "data")
+    assert validate(data).problems == ()
+    assert all(s["side"].startswith(PAYLOAD) or s["side"] == "third party" for s in rows(data, "sources"))
+    for path, at in every_page(data):
+        assert not at.exception, path

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import pandas as pd
 import streamlit as st
 
-from cooperation import aggregate, display, markup, tables
+from cooperation import aggregate, display, markup, routes, tables
 from cooperation import filters as flt
 from cooperation.data import Dataset
 from cooperation.problems import Problem
@@ -50,19 +50,66 @@ def error_panel(problems: Sequence[Problem]) -> None:
     )
 
 
-def show_chart(ds: Dataset, chart: Chart, rows: pd.DataFrame, key: str) -> None:
+def show_chart(
+    ds: Dataset, chart: Chart, rows: pd.DataFrame, key: str, frame: pd.DataFrame | None = None
+) -> None:
     """A chart in words and in ink: what it shows, its takeaway, the chart, and its numbers one click away.
 
-    The numbers are computed and sent only when their expander is open.
+    ``frame`` is the chart's aggregate when the page has computed it (from more than the rows); the numbers
+    are computed and sent only when their expander is open.
     """
-    frame = chart.aggregate(ds, rows)
+    frame = chart.aggregate(ds, rows) if frame is None else frame
     st.caption(chart.caption)
     st.markdown(f"**In short:** {markup.md_escape(chart.takeaway(ds, frame))}")
     st.plotly_chart(chart.figure(ds, frame), key=key)
-    numbers = st.expander(NUMBERS, key=f"{key}-numbers", on_change="rerun")
+    numbers_table(lambda: chart.table(ds, frame), chart.caption, key)
+
+
+def numbers_table(table: Callable[[], pd.DataFrame], caption: str, key: str, label: str = NUMBERS) -> None:
+    """A table of numbers in an expander, computed and sent only while it is open."""
+    numbers = st.expander(label, key=f"{key}-numbers", on_change="rerun")
     with numbers:
         if numbers.open:
-            st.html(tables.data_table(chart.table(ds, frame), chart.caption))
+            st.html(tables.data_table(table(), caption))
+
+
+MEETING_PICKED = "_meeting"  # the meeting last picked on a page, kept while the visitor moves between pages
+
+
+def _picked(key: str) -> None:
+    st.session_state[MEETING_PICKED] = st.query_params[routes.MEETING] = st.session_state[key]
+
+
+def meeting_picker(ds: Dataset, event_ids: Sequence[str], key: str, prefer: str | None = None) -> str:
+    """One meeting of ``event_ids`` (not empty), picked in the page, newest first, and kept in the link (?meeting=id).
+
+    The link's meeting comes first, then ``prefer`` (the meeting of a statement the link singles out), then
+    the meeting last picked on any page, then the newest. The link carries the event's id, not its label; an
+    id that is not among the choices is ignored, and the page says so.
+    """
+    dates = dict(zip(ds.events["event_id"], ds.events["date"]))
+    options = sorted(event_ids, key=lambda e: (dates[e], e), reverse=True)
+    wanted = st.query_params.get(routes.MEETING)
+    kept = st.session_state.get(MEETING_PICKED)
+    current = next((e for e in (wanted, prefer, kept) if e in options), options[0])
+    st.session_state[key] = current
+    st.selectbox(
+        "Meeting",
+        options,
+        format_func=ds.event_labels.__getitem__,
+        key=key,
+        on_change=_picked,
+        args=(key,),
+        help="One meeting at a time, the newest first; the filters in the sidebar choose which are listed.",
+    )
+    if wanted is not None and wanted not in options:
+        st.caption(
+            markup.md_escape(f"Ignored in the link (not among these meetings): {routes.MEETING}: {wanted}")
+        )
+    if st.query_params.get(routes.MEETING) != current:
+        st.query_params[routes.MEETING] = current
+    st.session_state[MEETING_PICKED] = current
+    return current
 
 
 def count_metrics(ds: Dataset, numbers: aggregate.Counts) -> None:

@@ -37,13 +37,47 @@ PARAPHRASED = next(s["statement_id"] for s in rows(MEETING, "statements") if s["
 THEMES = [t["theme_id"] for t in rows(MEETING, "themes")]
 
 
+EVENTS = sorted(rows(MEETING, "events"), key=lambda e: e["date"])
+
+
+def _longest(options: dict[str, str]) -> str:
+    return max(options, key=lambda k: len(options[k]))
+
+
+def longest_labels_link() -> str:
+    """A link that selects, in every filter list, the option with the longest label."""
+    sectors = {s["sector_id"]: s["label"] for s in rows(MEETING, "sectors")}
+    events = {e["event_id"]: f"{e['date']} · {e['title']}" for e in EVENTS}
+    dates = {e["event_id"]: e["date"] for e in EVENTS}
+    accounts = {s["source_id"]: f"{s['title']} ({dates[s['event_id']]})" for s in rows(MEETING, "sources")}
+    speakers = {s["speaker_id"]: f"{s['name']} ({s['country']})" for s in rows(MEETING, "speakers")}
+    return routes.link(
+        routes.OVERVIEW,
+        **{
+            routes.SECTOR: _longest(sectors),
+            routes.EVENT: _longest(events),
+            routes.ACCOUNT: _longest(accounts),
+            routes.SPEAKER: _longest(speakers),
+            routes.STRENGTH: "position",
+        },
+    )
+
+
 def _states() -> list[str]:
-    """Every page state to check: each chart tab, each page, a statement singled out, with a sector filter and without."""
+    """Every page state to check: each chart tab, each page, a statement singled out, a meeting picked, a meeting
+    or a period chosen, every filter with its longest label: with a sector filter and without."""
     plain = [
         *(f"?{routes.CHART}={chart.label}" for chart in CHARTS),
         routes.ACCOUNTS,
+        routes.link(routes.ACCOUNTS, **{routes.MEETING: EVENTS[0]["event_id"]}),
+        routes.TIMELINE,
+        routes.link(routes.TIMELINE, **{routes.EVENT: EVENTS[1]["event_id"]}),
+        routes.link(routes.TIMELINE, **{routes.FROM: EVENTS[1]["date"], routes.TO: EVENTS[-1]["date"]}),
+        routes.link(routes.OVERVIEW, **{routes.FROM: EVENTS[1]["date"]}),
+        longest_labels_link(),
         *THEMES,
         routes.SOURCE,
+        routes.link(routes.SOURCE, **{routes.MEETING: EVENTS[0]["event_id"]}),
         routes.statement_link(QUOTED),
         routes.statement_link(PARAPHRASED),
         routes.DATA,
@@ -92,14 +126,14 @@ def _check(axe: Axe, page: Page, state: str, found: dict[str, set[str]]) -> None
 def test_no_serious_violation_on_any_page_state(
     page: Page, server: Server, axe: Axe, found, state, page_errors
 ):
-    """axe finds no serious or critical WCAG 2.2 A or AA violation in this state of a page, its chart's numbers
+    """axe finds no serious or critical WCAG 2.2 A or AA violation in this state of a page, its charts' numbers
     shown (but known exceptions)."""
     open_app(page, f"{server.url}/{state}")
     expect(page.get_by_test_id("stException")).to_have_count(0)
     numbers = page.get_by_text(NUMBERS, exact=True)
-    if numbers.count():
-        numbers.click()
-        expect(page.get_by_test_id("stExpander").get_by_role("table")).to_have_count(1)
+    for i in range(numbers.count()):  # open every chart's numbers, one after another
+        numbers.nth(i).click()
+        expect(page.get_by_test_id("stExpander").get_by_role("table")).to_have_count(i + 1)
         wait_idle(page)
     _check(axe, page, state, found)
 

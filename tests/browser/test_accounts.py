@@ -44,7 +44,7 @@ def test_the_account_filter_holds_across_pages_and_reloads(page: Page, server, p
 
 def test_the_comparison_page_lists_what_only_one_account_reports(page: Page, server, page_errors):
     """Under each account, the claims no other account reports: each one the data leaves to that account."""
-    open_app(page, f"{server.url}/{routes.ACCOUNTS}")
+    open_app(page, f"{server.url}/{routes.link(routes.ACCOUNTS, **{routes.MEETING: COMPARED})}")
     expect(page.get_by_role("heading", name="Reported by only one account")).to_be_visible()
     for source in (s for s in SOURCES if s["event_id"] == COMPARED):
         alone = [

@@ -25,11 +25,15 @@ def hostile_server(tmp_path_factory) -> Iterator[Server]:
 
 
 def _pages(data) -> list[str]:
+    """Every page; the pages of one meeting at a time, at the meeting whose text carries the payload."""
+    source = next(s for s in rows(data, "statements") if s["statement_id"] == CARRIER)["source_id"]
+    meeting = next(s for s in rows(data, "sources") if s["source_id"] == source)["event_id"]
     return [
         "",
-        routes.ACCOUNTS,
+        routes.link(routes.ACCOUNTS, **{routes.MEETING: meeting}),
+        routes.TIMELINE,
         *(t["theme_id"] for t in rows(data, "themes")),
-        routes.SOURCE,
+        routes.link(routes.SOURCE, **{routes.MEETING: meeting}),
         routes.statement_link(CARRIER),  # its quote and summary carry the payload
         routes.statement_link(
             next(s["statement_id"] for s in rows(data, "statements") if s["evidence"] == "paraphrase")
