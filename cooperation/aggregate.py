@@ -66,7 +66,7 @@ def agreement(ds: Dataset, rows: pd.DataFrame) -> dict[str, str]:
 
 def agreement_by_event(ds: Dataset, rows: pd.DataFrame) -> dict[tuple[str, str], str]:
     """``agreement`` for each (event, sector) among the rows: how far the sides of that event agree on it there."""
-    named = _by_country(ds, rows)
+    named = by_country(ds, rows)
     need = {e: len(c) for e, c in ds.event_countries.items()}
     in_one = _every_side(named, ["event_id", "source_id", "sector_id"], need)
     across = _every_side(named, ["event_id", "sector_id"], need) - in_one
@@ -77,9 +77,12 @@ def agreement_by_event(ds: Dataset, rows: pd.DataFrame) -> dict[tuple[str, str],
     }
 
 
-def _by_country(ds: Dataset, rows: pd.DataFrame) -> pd.DataFrame:
-    """The rows with a country: each speaker's, and one row per country of its event for a claim of both sides."""
-    keys = ["event_id", "source_id", "sector_id", "country"]
+def by_country(ds: Dataset, rows: pd.DataFrame, columns: tuple[str, ...] = ()) -> pd.DataFrame:
+    """The rows with a country: each speaker's, and one row per country of its event for a claim of both sides.
+
+    Columns: event_id, source_id, sector_id, then ``columns``, then country.
+    """
+    keys = ["event_id", "source_id", "sector_id", *columns, "country"]
     speakers = rows.loc[rows["country"].notna(), keys]
     together = rows.loc[rows["attribution"] == vocab.BOTH, keys[:-1]]
     if together.empty:

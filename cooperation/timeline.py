@@ -39,15 +39,7 @@ GROUPS = (aggregate.IN_ONE_ACCOUNT, aggregate.ACROSS_ACCOUNTS, aggregate.ONE_SID
 
 def by_country(ds: Dataset, rows: pd.DataFrame) -> pd.DataFrame:
     """The rows with the country each counts for: its speaker's, or every country of its event for both sides."""
-    keys = ["event_id", "source_id", "sector_id", "statement_id", "strength_rank", "country"]
-    speakers = rows.loc[rows["country"].notna(), keys]
-    together = rows.loc[rows["attribution"] == vocab.BOTH, keys[:-1]]
-    if together.empty:
-        return speakers
-    countries = pd.DataFrame(
-        [(e, c) for e, cs in ds.event_countries.items() for c in cs], columns=["event_id", "country"]
-    )
-    return pd.concat([speakers, together.merge(countries, on="event_id")], ignore_index=True)
+    return aggregate.by_country(ds, rows, ("statement_id", "strength_rank"))
 
 
 def _events(ds: Dataset, rows: pd.DataFrame) -> pd.DataFrame:
