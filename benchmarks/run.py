@@ -8,7 +8,9 @@ trial (the first trial is a warm-up and is not counted):
 - first render: from navigation until every chart is drawn and the app is idle;
 - filter update: from picking a sector until the Statements metric has
   changed, the charts are drawn and the app is idle (for Datasette: from the
-  facet click until the filtered page has loaded).
+  facet click until the filtered page has loaded);
+- the app's page over time, first render: from navigation until its charts
+  are drawn and the app is idle (when the data has more than one event).
 
 It also reports each server's peak memory, the bytes the browser receives
 per filter update, and the validator's time.
@@ -45,6 +47,7 @@ if (
 RESULTS = ROOT / "benchmarks" / "results"
 SYSTEMS = ("app", "bare", "floor", "datasette")
 CHARTS = {"app": 1, "bare": 1, "floor": 0}  # the overview draws the open tab's chart only
+OVER_TIME, OVER_TIME_CHARTS = "over-time", 2  # the page over time draws the meetings and the convergence
 TIMEOUT_MS = 180_000
 SESSIONS = 10  # browser sessions filtering at the same moment
 CONCURRENT_ROUNDS = 3
@@ -116,6 +119,22 @@ def _first_render(page: Page, url: str, charts: int, count: str) -> float:
     return time.perf_counter() - start_time
 
 
+# True once the app is idle, nothing is stale or a skeleton and ``charts`` charts are drawn.
+DRAWN = """({charts}) => {
+  const app = document.querySelector("[data-testid='stApp']");
+  if (!app || app.getAttribute("data-test-script-state") !== "notRunning") return false;
+  if (document.querySelector("[data-testid='stSkeleton'], [data-stale='true']")) return false;
+  return [...document.querySelectorAll(".js-plotly-plot")].filter(p => p.querySelector(".main-svg")).length >= charts;
+}"""
+
+
+def _page_render(page: Page, url: str, charts: int) -> float:
+    start_time = time.perf_counter()
+    page.goto(url, wait_until="commit")
+    page.wait_for_function(DRAWN, arg={"charts": charts}, timeout=TIMEOUT_MS)
+    return time.perf_counter() - start_time
+
+
 def _filter_update(page: Page, meter: Meter, label: str, charts: int, count: str) -> tuple[float, int]:
     box = page.get_by_test_id("stMultiSelect").get_by_role("combobox", name="Sectors").first
     box.click()
@@ -172,7 +191,8 @@ def _p95(values: list[float]) -> float:
 
 
 def _facet_click(page: Page, url: str, label: str, rows: int) -> float:
-    page.goto(f"{url}/bench/tidy?_facet=sector", wait_until="load")
+    # Every value of the facet, not Datasette's first 30 (there are more sectors than that).
+    page.goto(f"{url}/bench/tidy?_facet=sector&_facet_size=max", wait_until="load")
     link = page.locator(".facet-results li a").get_by_text(label, exact=True)
     start_time = time.perf_counter()
     with page.expect_navigation(wait_until="load"):
@@ -217,8 +237,9 @@ def bench_size(size: int, trials: int, chromium: str, workdir: Path) -> dict:
         "datasette": _datasette(_sqlite(data, _fresh_dir(workdir / f"db-{size}") / "bench.db"), data),
     }
     samples: dict[str, dict[str, list[float]]] = {
-        s: {"first": [], "filter": [], "bytes": []} for s in SYSTEMS
+        s: {"first": [], "filter": [], "bytes": [], "over_time": []} for s in SYSTEMS
     }
+    several = len(pd.read_csv(data / "events.csv", dtype=str)) > 1
     try:
         from playwright.sync_api import sync_playwright
 
@@ -238,10 +259,18 @@ def bench_size(size: int, trials: int, chromium: str, workdir: Path) -> dict:
                         charts = CHARTS[system]
                         first = _first_render(page, url, charts, f"{n_all:,}")
                         update, sent = _filter_update(page, meter, label, charts, f"{n_sector:,}")
+                    over_time = None
+                    if system == "app" and several:
+                        over_time = _page_render(page, f"{url}/{OVER_TIME}", OVER_TIME_CHARTS)
                     context.close()
                     if trial == 0:
                         continue
-                    for key, value in (("first", first), ("filter", update), ("bytes", sent)):
+                    for key, value in (
+                        ("first", first),
+                        ("filter", update),
+                        ("bytes", sent),
+                        ("over_time", over_time),
+                    ):
                         if value is not None:
                             samples[system][key].append(value)
             concurrent = []
@@ -308,8 +337,9 @@ def _seconds(value: float | None) -> str:
 def markdown(results: list[dict], machine: dict, command: str) -> str:
     speed = [
         "| statements | app first render | bare first render | ratio | app filter update | bare filter update "
-        "| ratio | floor filter update | Datasette facet click | app ÷ Datasette | floor ÷ Datasette |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| ratio | floor filter update | Datasette facet click | app ÷ Datasette | floor ÷ Datasette "
+        "| app over time, first render | ÷ app first render |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     load = [
         "| statements | bytes per update (app / bare) | peak memory MiB (app / bare / Datasette) "
@@ -325,7 +355,8 @@ def markdown(results: list[dict], machine: dict, command: str) -> str:
             f"| {_ratio(app['first'], bare['first'])} "
             f"| {_seconds(app['filter'])} | {_seconds(bare['filter'])} | {_ratio(app['filter'], bare['filter'])} "
             f"| {_seconds(floor.get('filter'))} | {_seconds(ds.get('filter'))} "
-            f"| {_ratio(app['filter'], ds.get('filter'))} | {_ratio(floor.get('filter'), ds.get('filter'))} |"
+            f"| {_ratio(app['filter'], ds.get('filter'))} | {_ratio(floor.get('filter'), ds.get('filter'))} "
+            f"| {_seconds(app.get('over_time'))} | {_ratio(app.get('over_time'), app['first'])} |"
         )
         load.append(
             f"| {r['size']:,} | {app['bytes'] / 1024:,.0f} KiB / {bare['bytes'] / 1024:,.0f} KiB "
