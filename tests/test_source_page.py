@@ -7,7 +7,7 @@ import re
 import pytest
 
 from cooperation import routes
-from tests.helpers import MEETING, escaped, html_blocks, html_of, md_unescape, page, rewrite, row, rows
+from tests.helpers import MEETING, escaped, html_blocks, html_of, md_unescape, page, param, rewrite, row, rows
 
 
 def _text(source_id: str) -> str:
@@ -83,6 +83,9 @@ def test_a_statement_link_opens_its_meeting(monkeypatch):
     statement = next(s for s in rows(MEETING, "statements") if _event(s["source_id"]) == oldest["event_id"])
     at = page(monkeypatch, routes.SOURCE, **{routes.STATEMENT: statement["statement_id"]})
     assert at.selectbox(key="source-meeting").value == oldest["event_id"]
+    assert (
+        param(at, routes.MEETING) == []
+    )  # the statement's id already says which meeting: the link stays as followed
 
 
 def test_the_accounts_filter_chooses_the_sources_shown(monkeypatch):

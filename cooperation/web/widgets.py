@@ -84,8 +84,9 @@ def meeting_picker(ds: Dataset, event_ids: Sequence[str], key: str, prefer: str 
     """One meeting of ``event_ids`` (not empty), picked in the page, newest first, and kept in the link (?meeting=id).
 
     The link's meeting comes first, then ``prefer`` (the meeting of a statement the link singles out), then
-    the meeting last picked on any page, then the newest. The link carries the event's id, not its label; an
-    id that is not among the choices is ignored, and the page says so.
+    the meeting last picked on any page, then the newest. The link carries the event's id, not its label (but
+    for a statement's own meeting, which the statement's id already gives); an id that is not among the
+    choices is ignored, and the page says so.
     """
     dates = dict(zip(ds.events["event_id"], ds.events["date"]))
     options = sorted(event_ids, key=lambda e: (dates[e], e), reverse=True)
@@ -106,7 +107,8 @@ def meeting_picker(ds: Dataset, event_ids: Sequence[str], key: str, prefer: str 
         st.caption(
             markup.md_escape(f"Ignored in the link (not among these meetings): {routes.MEETING}: {wanted}")
         )
-    if st.query_params.get(routes.MEETING) != current:
+    # The link names the meeting shown, unless the statement it singles out already says which.
+    if st.query_params.get(routes.MEETING) != current and not (wanted is None and current == prefer):
         st.query_params[routes.MEETING] = current
     st.session_state[MEETING_PICKED] = current
     return current
