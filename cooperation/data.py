@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
@@ -19,6 +20,8 @@ from cooperation import palette
 from cooperation import text as textlib
 from cooperation import vocabulary as vocab
 from cooperation.descriptor import SHOWS
+from cooperation.frozen import freeze
+from cooperation.memo import Memo
 from cooperation.problems import DataError
 from cooperation.report import Coverage
 from cooperation.schema import Schema
@@ -53,8 +56,10 @@ class Dataset:
     ``statements`` also has each quote's (start, end) in its source text (None
     for a paraphrase). ``participants`` gives each event's participants with
     their role at the time; ``copies`` the other places each account was read.
-    The frames are shared between sessions: treat them as read-only.
-    ``snapshot`` holds the files the dataset was built from, as read.
+    The frames are shared between sessions, so they are read-only
+    (``cooperation.frozen``): a write into one raises. ``snapshot`` holds the
+    files the dataset was built from, as read; ``memo`` what reruns computed
+    from this version (``cooperation.memo``).
     """
 
     snapshot: Snapshot
@@ -75,6 +80,7 @@ class Dataset:
     strengths: tuple[str, ...]
     strength_rank: Mapping[str, int]  # each strength's rank on the scale: 0 is the strongest
     countries: tuple[str, ...]
+    memo: Memo = dataclass_field(default_factory=Memo, compare=False, repr=False)
 
     @property
     def data_dir(self) -> Path:
@@ -92,7 +98,7 @@ class Dataset:
     @cached_property
     def statements_by_id(self) -> pd.DataFrame:
         """The statements indexed by their id (the column kept), to look many up at once."""
-        return self.statements.set_index("statement_id", drop=False)
+        return freeze(self.statements.set_index("statement_id", drop=False))
 
     @cached_property
     def sector_labels(self) -> Mapping[str, str]:
@@ -281,17 +287,17 @@ def load(source: str | Path | Snapshot | None = None) -> Dataset:
     return Dataset(
         snapshot=report.snapshot,
         schema=schema,
-        events=events,
-        sources=sources,
-        statements=statements,
-        tidy=tidy,
-        sectors=sectors,
-        themes=themes,
-        speakers=speakers,
-        participants=participants,
-        copies=tables["copies"],
-        narration=tables["narration"],
-        gaps=tables["gaps"],
+        events=freeze(events),
+        sources=freeze(sources),
+        statements=freeze(statements),
+        tidy=freeze(tidy),
+        sectors=freeze(sectors),
+        themes=freeze(themes),
+        speakers=freeze(speakers),
+        participants=freeze(participants),
+        copies=freeze(tables["copies"]),
+        narration=freeze(tables["narration"]),
+        gaps=freeze(tables["gaps"]),
         texts=MappingProxyType(dict(report.texts)),
         coverage=report.coverage,
         strengths=strengths,

@@ -34,15 +34,27 @@ from cooperation.problems import DataError, Problem
 
 SETTLE_SECONDS = 1.0  # files changed more recently than this are still being written
 SETTLE_VAR = "COOPERATION_SETTLE_SECONDS"  # sets it, in seconds
+LOOK_SECONDS = 0.5  # a server looks at the files at most once in this interval, for all its sessions
+LOOK_VAR = "COOPERATION_LOOK_SECONDS"
 TORN_RETRIES = 5  # with no data published yet, how often to read again a snapshot that changed while read
 LOG = logging.getLogger("cooperation")
 
 
 def settle_seconds(environ=os.environ) -> float:
     """``$COOPERATION_SETTLE_SECONDS`` as seconds, 0 or more; otherwise the default, with a warning naming it."""
-    given = environ.get(SETTLE_VAR)
+    return seconds_from(environ, SETTLE_VAR, SETTLE_SECONDS)
+
+
+def look_seconds(environ=os.environ) -> float:
+    """``$COOPERATION_LOOK_SECONDS`` as seconds, 0 or more (0: look on every page load); else the default."""
+    return seconds_from(environ, LOOK_VAR, LOOK_SECONDS)
+
+
+def seconds_from(environ, name: str, default: float) -> float:
+    """An environment variable as seconds, 0 or more; otherwise the default, with a warning naming it."""
+    given = environ.get(name)
     if given is None or not given.strip():
-        return SETTLE_SECONDS
+        return default
     try:
         seconds = float(given)
     except ValueError:
@@ -51,10 +63,10 @@ def settle_seconds(environ=os.environ) -> float:
         return seconds
     log_to_stderr()
     LOG.warning(
-        f"{SETTLE_VAR}={given!r} is not a number of seconds (0 or more); using {SETTLE_SECONDS} s. "
-        f"Give it as, for example, {SETTLE_VAR}=1.5"
+        f"{name}={given!r} is not a number of seconds (0 or more); using {default} s. "
+        f"Give it as, for example, {name}=1.5"
     )
-    return SETTLE_SECONDS
+    return default
 
 
 @dataclass(frozen=True)
@@ -81,17 +93,27 @@ class Served:
 class Publisher:
     """The published dataset of one data directory, for every session of a server process."""
 
-    def __init__(self, root: Path, settle: float = SETTLE_SECONDS):
+    def __init__(self, root: Path, settle: float = SETTLE_SECONDS, look: float = 0.0):
         self.root = Path(root)
         self.settle = settle
+        self.look = look  # at most one look at the files in this many seconds, once data is published
+        self._looked = -math.inf  # when the files were last looked at (time.monotonic)
         self._lock = threading.Lock()
         self._seen: snapshot.Stamp | None = None  # the files whose outcome is known
         self._state = Served(None)
 
     def current(self) -> Served:
-        """The state to show now, looking at the files again only when they have changed."""
-        stamp = snapshot.stamp(self.root)
+        """The state to show now, reading the files again only when they have changed.
+
+        Once a version is published, the files are looked at (a walk and a ``stat`` of each) at most once
+        per ``look`` seconds, whichever session asks: under load, one look serves every page load meanwhile.
+        """
         state = self._state
+        now = time.monotonic()
+        if state.dataset is not None and now - self._looked < self.look:
+            return state
+        self._looked = now
+        stamp = snapshot.stamp(self.root)
         if stamp == self._seen:
             return state
         if not self._lock.acquire(blocking=state.dataset is None):
@@ -124,6 +146,8 @@ class Publisher:
         except Exception as exc:  # noqa: BLE001 - an unforeseen failure is one more invalid version, never an outage
             problems = (Problem(str(self.root), f"could not be loaded: {exc!r}"),)
         else:
+            if published is not None:
+                published.memo.clear()  # what reruns computed from the old version is not needed again
             self._seen, self._state = files.stamp, Served(dataset)
             counts = {
                 n: len(getattr(dataset, n)) for n in dataset.schema.resource_names if hasattr(dataset, n)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from cooperation import aggregate, display, export, registry, routes
+from cooperation import export, registry, routes, views
 from cooperation import filters as flt
 from cooperation.data import Dataset
 from cooperation.markup import md_escape
@@ -13,21 +13,21 @@ from cooperation.web.widgets import count_metrics, no_match, show_chart, stateme
 
 
 def render(ds: Dataset, filters: flt.Filters) -> None:
-    rows = flt.apply(ds, filters)
-    numbers = aggregate.counts(ds, rows)
+    rows = views.rows(ds, filters)
+    numbers = views.counts(ds, filters)
     st.title(md_escape(ds.schema.meta("title", "Cooperation dashboard")))
     st.caption(md_escape(ds.schema.meta("description", "")))
     count_metrics(ds, numbers)
     if rows.empty:
         no_match(filters)
         return
-    st.caption(md_escape(display.drawn_from(ds, rows, filters)))
+    st.caption(md_escape(views.drawn_from(ds, filters)))
 
-    _chart_tabs(ds, rows)
+    _chart_tabs(ds, rows, filters)
 
     st.header("Statements")
-    statements = flt.statements_of(ds, rows)
-    statements_table(ds, display.statements_table(ds, statements), len(statements))
+    statements, table = views.statements(ds, filters)
+    statements_table(ds, table, len(statements))
     st.download_button(
         f"Download these {len(statements):,} statements (CSV)",
         data=lambda: export.statements_csv(ds, statements),
@@ -39,7 +39,7 @@ def render(ds: Dataset, filters: flt.Filters) -> None:
 
 
 @st.fragment
-def _chart_tabs(ds: Dataset, rows: pd.DataFrame) -> None:
+def _chart_tabs(ds: Dataset, rows: pd.DataFrame, filters: flt.Filters) -> None:
     """The chart tabs (``registry.OVERVIEW``): switching tabs reruns only this fragment, not the page.
 
     The chosen tab is kept in the link (?chart=Mentions); only its chart is
@@ -50,4 +50,4 @@ def _chart_tabs(ds: Dataset, rows: pd.DataFrame) -> None:
         with tab:
             if tab.open is False:
                 continue  # a hidden tab: nothing computed, nothing sent
-            show_chart(ds, chart, rows, key=f"chart-{chart.label}")
+            show_chart(ds, chart, rows, key=f"chart-{chart.label}", filters=filters)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from cooperation import cards, display, marks, markup, routes, tables
+from cooperation import cards, display, marks, markup, routes, tables, views
 from cooperation import filters as flt
 from cooperation import vocabulary as vocab
 from cooperation.data import Dataset
@@ -35,13 +35,13 @@ def render(ds: Dataset, filters: flt.Filters) -> None:
     )
     focus = _focus(ds)
     st.html(marks.legend({side: ds.side_colors[side] for side in ds.sides}))
-    emphasised = set(flt.apply(ds, filters)["statement_id"]) if filters.active else set()
+    emphasised = set(views.rows(ds, filters)["statement_id"]) if filters.active else set()
     if focus is not None:
         emphasised.add(focus.statement["statement_id"])
     shown = ds.sources[ds.sources["source_id"].isin(filters.source)] if filters.source else ds.sources
     if filters.source:
         st.caption(f"Showing {len(shown)} of {len(ds.sources)} accounts, as the Accounts filter asks.")
-    events = flt.events_of(ds, filters)
+    events = views.cached(ds, "events", filters, lambda: flt.events_of(ds, filters))
     listed = [e for e in events["event_id"] if e in set(shown["event_id"])]
     if not listed:
         st.info("No account of the meetings chosen in the sidebar is left.", icon=":material/filter_alt_off:")
@@ -58,7 +58,7 @@ def render(ds: Dataset, filters: flt.Filters) -> None:
         st.html(markup.paragraph(". ".join(f.rstrip(".") for f in facts if f) + "."))
         for source in sources.itertuples():
             st.subheader(md_escape(source.title))
-            st.html(tables.account_facts(ds, ds.sources[ds.sources["source_id"] == source.source_id]))
+            st.html(_facts(ds, source.source_id))
             if source.has_text:
                 cov = coverage[source.source_id]
                 st.metric(
@@ -66,10 +66,25 @@ def render(ds: Dataset, filters: flt.Filters) -> None:
                     f"{cov.accounted} of {cov.sentences}",
                     help=f"{cov.quoted} quoted by statements, {cov.narration} listed as narration or context.",
                 )
-                text = ds.texts[source.source_id]
-                st.html(marks.annotate(text, marks.source_marks(ds, source.source_id, emphasised)))
+                st.html(_annotated(ds, source.source_id, frozenset(emphasised)))
             else:
                 _paraphrased(ds, source.source_id)
+
+
+def _annotated(ds: Dataset, source_id: str, emphasised: frozenset[str]) -> str:
+    """An account's text with its statements marked, once per published version and emphasis."""
+    return ds.memo.get(
+        ("annotated", source_id, emphasised),
+        lambda: marks.annotate(ds.texts[source_id], marks.source_marks(ds, source_id, emphasised)),
+    )
+
+
+def _facts(ds: Dataset, source_id: str) -> str:
+    """An account's facts as a table, once per published version."""
+    return ds.memo.get(
+        ("account-facts", source_id),
+        lambda: tables.account_facts(ds, ds.sources[ds.sources["source_id"] == source_id]),
+    )
 
 
 def _paraphrased(ds: Dataset, source_id: str) -> None:
@@ -79,14 +94,22 @@ def _paraphrased(ds: Dataset, source_id: str) -> None:
         "says; follow the link above to read it.",
         icon=":material/description:",
     )
-    statements = ds.statements[ds.statements["source_id"] == source_id]
-    if statements.empty:
+
+    def compute() -> tuple[str | None, str | None]:
+        statements = ds.statements[ds.statements["source_id"] == source_id]
+        narration = ds.narration[ds.narration["source_id"] == source_id]
+        return (
+            None if statements.empty else cards.statement_cards(ds, statements),
+            None if narration.empty else cards.narration_list(narration),
+        )
+
+    statement_cards, narration = ds.memo.get(("paraphrased", source_id), compute)
+    if statement_cards is None:
         st.caption("No claim of either side is coded from this account; what it reports is below.")
     else:
-        st.html(cards.statement_cards(ds, statements))
-    narration = ds.narration[ds.narration["source_id"] == source_id]
-    if not narration.empty:
-        st.html(cards.narration_list(narration))
+        st.html(statement_cards)
+    if narration is not None:
+        st.html(narration)
 
 
 def _focus(ds: Dataset) -> display.InContext | None:
@@ -94,23 +117,32 @@ def _focus(ds: Dataset) -> display.InContext | None:
     wanted = st.query_params.get(routes.STATEMENT)
     if wanted is None:
         return None
-    focus = display.in_context(ds, wanted)
+    focus = ds.memo.get(("in-context", wanted), lambda: display.in_context(ds, wanted))
     if focus is None:
         st.warning(
             f"No statement has the id “{md_escape(wanted)}”, so none is singled out below.",
             icon=":material/link_off:",
         )
         return None
-    statement = focus.statement
     with st.container(border=True):
         st.header("The statement you followed")
-        st.html(cards.statement_cards(ds, ds.statements.loc[[statement.name]], context_links=False))
-        if statement["evidence"] == vocab.QUOTE:
+        card, passage = ds.memo.get(("focus", wanted), lambda: _focused(ds, focus))
+        st.html(card)
+        if passage is not None:
             st.caption("Its quote in the source, with a sentence either side; the whole text follows.")
-            passage = ds.texts[statement["source_id"]][focus.start : focus.end]
-            st.html(marks.annotate(passage, [marks.focus_mark(ds, statement, focus.start)]))
+            st.html(passage)
         else:
             st.caption(
                 "We do not hold this account's text, so there is no passage to show; its facts follow."
             )
     return focus
+
+
+def _focused(ds: Dataset, focus: display.InContext) -> tuple[str, str | None]:
+    """The followed statement's card, and its quote among the sentences around it (None for a paraphrase)."""
+    statement = focus.statement
+    card = cards.statement_cards(ds, ds.statements.loc[[statement.name]], context_links=False)
+    if statement["evidence"] != vocab.QUOTE:
+        return card, None
+    passage = ds.texts[statement["source_id"]][focus.start : focus.end]
+    return card, marks.annotate(passage, [marks.focus_mark(ds, statement, focus.start)])

@@ -51,6 +51,24 @@ def components_scanned_once() -> Iterator[None]:
 
 
 @pytest.fixture(scope="session", autouse=True)
+def look_on_every_run() -> Iterator[None]:
+    """AppTest runs follow an edit at once: the app's publishers look at the files on every run.
+
+    A server looks at most once per ``COOPERATION_LOOK_SECONDS`` (``cooperation.service``); the tests that edit
+    files and run the app again at once would otherwise have to wait that long.
+    """
+    from cooperation.service import LOOK_VAR
+
+    before = os.environ.get(LOOK_VAR)
+    os.environ[LOOK_VAR] = "0"
+    yield
+    if before is None:
+        del os.environ[LOOK_VAR]
+    else:
+        os.environ[LOOK_VAR] = before
+
+
+@pytest.fixture(scope="session", autouse=True)
 def originals_untouched() -> Iterator[None]:
     """The shipped data and the fixtures are byte for byte the same after the suite as before it."""
     before = {root: snapshot(root) for root in (DATA, FIXTURES)}

@@ -20,7 +20,7 @@ from cooperation.display import pending_notice
 def publisher(path: str) -> service.Publisher:
     """The one publisher of the data directory, for every session of this server."""
     service.log_to_stderr()
-    return service.Publisher(Path(path), settle=service.settle_seconds())
+    return service.Publisher(Path(path), settle=service.settle_seconds(), look=service.look_seconds())
 
 
 def served() -> service.Served:

@@ -53,17 +53,23 @@ def _write_back(current: flt.Filters) -> None:
             del st.query_params[name]
 
 
-def filters(ds: Dataset) -> flt.Filters:
-    """The filters, in the sidebar of every page, seeded from and written back to the URL."""
-    _seed(ds)
-    allowed = flt.choices(ds)
+def _choices(ds: Dataset) -> tuple[dict[str, tuple[str, ...]], dict[str, str], dict[str, str]]:
+    """The filters' allowed ids, and how speakers and accounts are named: once per published version."""
     speakers = {row.speaker_id: f"{row.name} ({row.country})" for row in ds.speakers.itertuples()}
-    dated = len(ds.events) > 1  # with several events, an account says which, and meetings can be chosen
+    dated = len(ds.events) > 1
     event_dates = dict(zip(ds.events["event_id"], ds.events["date"]))
     accounts = {
         s.source_id: f"{s.title} ({event_dates[s.event_id]})" if dated else s.title
         for s in ds.sources.itertuples()
     }
+    return flt.choices(ds), speakers, accounts
+
+
+def filters(ds: Dataset) -> flt.Filters:
+    """The filters, in the sidebar of every page, seeded from and written back to the URL."""
+    _seed(ds)
+    allowed, speakers, accounts = ds.memo.get(("sidebar",), lambda: _choices(ds))
+    dated = len(ds.events) > 1  # with several events, an account says which, and meetings can be chosen
     # (parameter, label, how an id is shown, placeholder, help)
     lists = [
         (routes.SECTOR, "Sectors", ds.sector_labels.__getitem__, "All sectors", None),

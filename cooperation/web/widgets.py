@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 import pandas as pd
 import streamlit as st
 
-from cooperation import aggregate, display, markup, routes, tables
+from cooperation import aggregate, display, markup, routes, tables, views
 from cooperation import filters as flt
 from cooperation.data import Dataset
 from cooperation.problems import Problem
@@ -51,18 +51,25 @@ def error_panel(problems: Sequence[Problem]) -> None:
 
 
 def show_chart(
-    ds: Dataset, chart: Chart, rows: pd.DataFrame, key: str, frame: pd.DataFrame | None = None
+    ds: Dataset,
+    chart: Chart,
+    rows: pd.DataFrame,
+    key: str,
+    frame: pd.DataFrame | None = None,
+    filters: flt.Filters | None = None,
+    scope: tuple = (),
 ) -> None:
     """A chart in words and in ink: what it shows, its takeaway, the chart, and its numbers one click away.
 
-    ``frame`` is the chart's aggregate when the page has computed it (from more than the rows); the numbers
-    are computed and sent only when their expander is open.
+    ``rows`` are those of ``filters`` within ``scope`` (a theme, say): the chart is drawn once per published
+    version, filters and scope (``views.chart``). ``frame`` is the chart's aggregate when the page has
+    computed it (from more than the rows); the numbers are computed and sent only when their expander is open.
     """
-    frame = chart.aggregate(ds, rows) if frame is None else frame
+    drawn = views.chart(ds, chart, rows, filters, *scope, frame=frame)
     st.caption(chart.caption)
-    st.markdown(f"**In short:** {markup.md_escape(chart.takeaway(ds, frame))}")
-    st.plotly_chart(chart.figure(ds, frame), key=key)
-    numbers_table(lambda: chart.table(ds, frame), chart.caption, key)
+    st.markdown(f"**In short:** {markup.md_escape(drawn.takeaway)}")
+    st.plotly_chart(drawn.figure, key=key)
+    numbers_table(lambda: chart.table(ds, drawn.frame), chart.caption, key)
 
 
 def numbers_table(table: Callable[[], pd.DataFrame], caption: str, key: str, label: str = NUMBERS) -> None:
