@@ -9,14 +9,14 @@ DEV := $(VENV)/.dev-installed
 BENCH := $(VENV)/.bench-installed
 PORT ?= 8501
 
-.PHONY: run test lint format validate bench chromium clean
+.PHONY: run test lint format validate bench capacity balanced chromium haproxy clean
 
 ## run: serve the dashboard on http://localhost:$(PORT)
 run: $(RUNTIME)
 	$(BIN)/streamlit run app.py --server.port $(PORT)
 
-## test: every test, the browser tests included (Chromium is installed when missing and possible)
-test: $(DEV) chromium
+## test: every test, the browser tests and the load test's smoke run included (Chromium and HAProxy are installed when missing and possible)
+test: $(DEV) chromium haproxy
 	$(BIN)/python -m pytest
 
 ## lint: ruff's checks and formatting, without changing anything
@@ -36,6 +36,17 @@ validate: $(RUNTIME)
 ## bench: the benchmarks, written into docs/performance.md (about 20 minutes on 2 cores)
 bench: $(BENCH) chromium
 	$(BIN)/python -m benchmarks.run --sizes 0,10000,100000 --trials 9 --report docs/performance.md
+
+## capacity: the load test (Locust readers over the WebSocket; one process, the bare app, HAProxy, failover), written into docs/performance.md (about 10 minutes)
+capacity: $(DEV) haproxy
+	$(BIN)/python -m benchmarks.capacity --report docs/performance.md
+
+## balanced: two dashboard processes (ports 8501, 8502) behind HAProxy on http://localhost:8080 (deploy/haproxy.cfg); Ctrl-C stops all three
+balanced: $(RUNTIME) haproxy
+	@trap 'kill $$(jobs -p) 2>/dev/null' EXIT; \
+	$(BIN)/streamlit run app.py --server.port 8501 --server.address 127.0.0.1 & \
+	$(BIN)/streamlit run app.py --server.port 8502 --server.address 127.0.0.1 & \
+	LB_PORT=8080 APP1_PORT=8501 APP2_PORT=8502 haproxy -db -f deploy/haproxy.cfg
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -63,6 +74,17 @@ chromium:
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	else \
 		echo "No Chromium and no way to install it: the browser tests will skip (they fail when CI=true)"; \
+	fi
+
+# Debian's haproxy, for the load balancer and its tests; installed the same way.
+haproxy:
+	@if command -v haproxy >/dev/null 2>&1; then \
+		:; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		echo "Installing Debian's haproxy for the load balancer's tests"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq haproxy >/dev/null; \
+	else \
+		echo "No haproxy and no way to install it: the load balancer's smoke test will skip (it fails when CI=true)"; \
 	fi
 
 clean:

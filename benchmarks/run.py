@@ -13,7 +13,8 @@ trial (the first trial is a warm-up and is not counted):
   are drawn and the app is idle (when the data has more than one event).
 
 It also reports each server's peak memory, the bytes the browser receives
-per filter update, and the validator's time.
+per filter update, and the validator's time. How many readers at once a
+process serves is the load test's (``benchmarks.capacity``, without browsers).
 
     python -m benchmarks.run --sizes 0,10000,100000 --trials 5 --report docs/performance.md
 """
@@ -49,8 +50,6 @@ SYSTEMS = ("app", "bare", "floor", "datasette")
 CHARTS = {"app": 1, "bare": 1, "floor": 0}  # the overview draws the open tab's chart only
 OVER_TIME, OVER_TIME_CHARTS = "over-time", 2  # the page over time draws the meetings and the convergence
 TIMEOUT_MS = 180_000
-SESSIONS = 10  # browser sessions filtering at the same moment
-CONCURRENT_ROUNDS = 3
 
 # True once the Streamlit app is idle, nothing is stale or a skeleton, the
 # charts are drawn and the Statements metric shows the expected count.
@@ -148,48 +147,6 @@ def _filter_update(page: Page, meter: Meter, label: str, charts: int, count: str
     return time.perf_counter() - start_time, meter.bytes - before
 
 
-def _concurrent_updates(
-    browser, url: str, label: str, count_all: str, count: str, sessions: int
-) -> list[float]:
-    """Filter-update latencies of ``sessions`` browser sessions that pick the sector at the same moment."""
-    contexts = [browser.new_context(viewport={"width": 1400, "height": 1000}) for _ in range(sessions)]
-    try:
-        pages = [c.new_page() for c in contexts]
-        for page in pages:
-            page.goto(url, wait_until="commit")
-        options = []
-        for page in pages:
-            page.wait_for_function(
-                READY, arg={"charts": CHARTS["app"], "count": count_all}, timeout=TIMEOUT_MS
-            )
-            box = page.get_by_test_id("stMultiSelect").get_by_role("combobox", name="Sectors").first
-            box.click()
-            box.fill(label)
-            option = page.get_by_role("option", name=label, exact=True)
-            option.wait_for()
-            options.append(option)
-        started = []
-        for option in options:  # as close together as one driver can click
-            started.append(time.perf_counter())
-            option.click(no_wait_after=True)
-        done: dict[int, float] = {}
-        deadline = time.perf_counter() + TIMEOUT_MS / 1000
-        while len(done) < sessions and time.perf_counter() < deadline:
-            for i, page in enumerate(pages):
-                if i not in done and page.evaluate(READY, {"charts": CHARTS["app"], "count": count}):
-                    done[i] = time.perf_counter() - started[i]
-        if len(done) < sessions:
-            raise RuntimeError(f"only {len(done)} of {sessions} sessions showed the right count")
-        return [done[i] for i in range(sessions)]
-    finally:
-        for context in contexts:
-            context.close()
-
-
-def _p95(values: list[float]) -> float:
-    return statistics.quantiles(values, n=20, method="inclusive")[-1] if len(values) > 1 else values[0]
-
-
 def _facet_click(page: Page, url: str, label: str, rows: int) -> float:
     # Every value of the facet, not Datasette's first 30 (there are more sectors than that).
     page.goto(f"{url}/bench/tidy?_facet=sector&_facet_size=max", wait_until="load")
@@ -273,11 +230,6 @@ def bench_size(size: int, trials: int, chromium: str, workdir: Path) -> dict:
                     ):
                         if value is not None:
                             samples[system][key].append(value)
-            concurrent = []
-            for _ in range(CONCURRENT_ROUNDS):
-                concurrent += _concurrent_updates(
-                    browser, servers["app"].url, label, f"{n_all:,}", f"{n_sector:,}", SESSIONS
-                )
             browser.close()
         memory = {s: round(servers[s].peak_memory_mb(), 1) for s in SYSTEMS}
     finally:
@@ -291,12 +243,6 @@ def bench_size(size: int, trials: int, chromium: str, workdir: Path) -> dict:
         "median": median,
         "samples": samples,
         "peak_memory_mb": memory,
-        "concurrent": {
-            "sessions": SESSIONS,
-            "rounds": CONCURRENT_ROUNDS,
-            "p95": _p95(concurrent),
-            "samples": concurrent,
-        },
         "validator_s": _validator_seconds(data),
     }
 
@@ -343,9 +289,8 @@ def markdown(results: list[dict], machine: dict, command: str) -> str:
     ]
     load = [
         "| statements | bytes per update (app / bare) | peak memory MiB (app / bare / Datasette) "
-        "| validator (ours / frictionless validate) | ratio "
-        "| app filter update, p95 of 10 concurrent sessions | ÷ one session |",
-        "|---:|---:|---:|---:|---:|---:|---:|",
+        "| validator (ours / frictionless validate) | ratio |",
+        "|---:|---:|---:|---:|---:|",
     ]
     for r in results:
         app, bare, floor, ds = (r["median"].get(s, {}) for s in SYSTEMS)
@@ -362,8 +307,7 @@ def markdown(results: list[dict], machine: dict, command: str) -> str:
             f"| {r['size']:,} | {app['bytes'] / 1024:,.0f} KiB / {bare['bytes'] / 1024:,.0f} KiB "
             f"| {mem['app']:,.0f} / {mem['bare']:,.0f} / {mem['datasette']:,.0f} ({_ratio(mem['app'], mem['bare'])}) "
             f"| {r['validator_s']['ours']:.2f} s / {r['validator_s']['frictionless']:.2f} s "
-            f"| {_ratio(r['validator_s']['ours'], r['validator_s']['frictionless'])} "
-            f"| {r['concurrent']['p95']:.3f} s | {_ratio(r['concurrent']['p95'], app['filter'])} |"
+            f"| {_ratio(r['validator_s']['ours'], r['validator_s']['frictionless'])} |"
         )
     samples = [
         "Filter-update samples behind each median (seconds, in trial order):",
@@ -414,9 +358,9 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _write_report(path: Path, table: str) -> None:
-    """Replace the text between the results markers of the report."""
-    start, end = "<!-- results:start -->", "<!-- results:end -->"
+def _write_report(path: Path, table: str, name: str = "results") -> None:
+    """Replace the text between the report's markers of that name (``<!-- results:start -->``…)."""
+    start, end = f"<!-- {name}:start -->", f"<!-- {name}:end -->"
     text = path.read_text(encoding="utf-8")
     before, rest = text.split(start, 1)
     _, after = rest.split(end, 1)

@@ -60,7 +60,6 @@ def _results(size: int) -> dict:
         },
         "peak_memory_mb": {"app": 300.0, "bare": 200.0, "floor": 150.0, "datasette": 80.0},
         "validator_s": {"ours": 1.5, "frictionless": 6.0},
-        "concurrent": {"p95": 5.0},
     }
 
 
