@@ -189,14 +189,17 @@ class Reader:
 
     # -- downloads -------------------------------------------------------------------------------------
     def download(self, label_start: str) -> bytes:
-        """Press the download button whose label starts so, and fetch its file over HTTP."""
+        """Press the download button whose label starts so, and fetch its file over HTTP, as the frontend does:
+        the button's URL, or, for a file made on click, the URL the server answers a request for it with."""
         button = next(
             (b for label, b in self.last.widgets("download_button").items() if label.startswith(label_start)),
             None,
         )
         if button is None:
             raise ProtocolError(f"no download button labelled {label_start!r}…")
-        message = BackMsg()
+        if button.url:  # a file handed over with the page: fetched as it is
+            return self.get(button.url if button.url.startswith("/") else "/" + button.url)
+        message = BackMsg()  # a file made on click: ask for it, then fetch it
         request = message.backend_operation_request
         request.request_id = f"download-{next(_request_ids)}"
         request.session_id = self.session_id

@@ -18,8 +18,9 @@ from typing import TypeVar
 import pandas as pd
 import plotly.graph_objects as go
 
-from cooperation import aggregate, display
+from cooperation import aggregate, display, export
 from cooperation import filters as flt
+from cooperation import vocabulary as vocab
 from cooperation.data import Dataset
 from cooperation.registry import Chart
 
@@ -89,3 +90,27 @@ def statements(ds: Dataset, filters: flt.Filters) -> tuple[pd.DataFrame, pd.Data
 def drawn_from(ds: Dataset, filters: flt.Filters) -> str:
     """The sentence saying which events and period the rows are drawn from."""
     return cached(ds, "drawn_from", filters, lambda: display.drawn_from(ds, rows(ds, filters), filters))
+
+
+def statements_download(ds: Dataset, filters: flt.Filters) -> bytes | Callable[[], bytes]:
+    """The matching statements as CSV for the download button: the bytes themselves (cached), or, for more
+    than ``EAGER_DOWNLOAD_STATEMENTS``, a function that makes them on click.
+
+    Streamlit drops a file made on click (a deferred download) once it is not referenced by any session's page,
+    which two other sessions finishing a run can decide before the browser fetches it: under load (the load
+    test, 25 readers) most such downloads answered 404. A file handed over with the page lives as long as the
+    page does.
+    """
+    matching, _table = statements(ds, filters)
+    if len(matching) <= vocab.EAGER_DOWNLOAD_STATEMENTS:
+        return cached(ds, "statements.csv", filters, lambda: export.statements_csv(ds, matching))
+    return lambda: export.statements_csv(ds, matching)
+
+
+def package_download(ds: Dataset) -> bytes | Callable[[], bytes]:
+    """The whole package as a zip for the download button: its bytes, once per version, when the files are small
+    enough (``EAGER_DOWNLOAD_BYTES``); otherwise made on click (see ``statements_download``)."""
+    snapshot = ds.snapshot
+    if sum(len(content) for content in snapshot.files.values()) <= vocab.EAGER_DOWNLOAD_BYTES:
+        return ds.memo.get(("package.zip",), lambda: export.package_zip(snapshot))
+    return lambda: export.package_zip(snapshot)

@@ -92,4 +92,8 @@ def shortened(title: str, width: int = 40) -> str:
 
 TABLE_LIMIT = 200  # rows the statements table sends per update; its download holds them all
 CARD_LIMIT = 50  # cards per side on a theme page; the overview's table and download hold all
+# Downloads up to this size are made with the page (and cached), so their file lives as long as the page; larger
+# ones are made on click, a file Streamlit may drop when other sessions finish runs (cooperation.views).
+EAGER_DOWNLOAD_STATEMENTS = 5_000
+EAGER_DOWNLOAD_BYTES = 20 * 2**20
 MAX_TEXT = 200  # characters of a free-text search kept from a link

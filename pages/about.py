@@ -7,7 +7,7 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
-from cooperation import export, markup
+from cooperation import export, markup, views
 from cooperation.data import Dataset
 from cooperation.display import version_line
 from cooperation.markup import md_escape
@@ -20,10 +20,9 @@ def render(ds: Dataset, state: Served) -> None:
     st.title("Data and method")
     st.html(markup.package_line(meta))
     st.markdown(version_line(state))
-    snapshot = ds.snapshot
     st.download_button(
         "Download the whole data package (zip)",
-        data=lambda: export.package_zip(snapshot),
+        data=views.package_download(ds),
         file_name=export.safe_name(f"{meta('name', '')}-{meta('version', '')}") + ".zip",
         mime="application/zip",
         icon=":material/folder_zip:",
@@ -55,7 +54,7 @@ def render(ds: Dataset, state: Served) -> None:
     if not documents:
         st.caption("This data package names no documents.")
     for i, document in enumerate(documents):
-        text = snapshot.read(document["path"]).decode("utf-8-sig")  # the validator vouches for both
+        text = ds.snapshot.read(document["path"]).decode("utf-8-sig")  # the validator vouches for both
         # The first document (the codebook) is open; the others one click away.
         with st.expander(md_escape(document["title"]), expanded=i == 0):
             st.html(markup.markdown_document(text))

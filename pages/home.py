@@ -30,7 +30,7 @@ def render(ds: Dataset, filters: flt.Filters) -> None:
     statements_table(ds, table, len(statements))
     st.download_button(
         f"Download these {len(statements):,} statements (CSV)",
-        data=lambda: export.statements_csv(ds, statements),
+        data=views.statements_download(ds, filters),
         file_name=export.file_name(ds, filters),
         mime="text/csv",
         icon=":material/download:",

@@ -143,3 +143,23 @@ def test_with_no_interval_every_page_load_looks(data_copy):
     first = publisher.current().dataset
     replace_in(data_copy / "statements.csv", rows(data_copy, "statements")[0]["summary"], "Edited")
     assert publisher.current().dataset is not first
+
+
+def test_small_downloads_are_handed_over_with_the_page_and_large_ones_made_on_click(monkeypatch):
+    """Up to the limit the button gets the CSV's bytes (cached, so its file lives with the page); past it, a
+    function that makes the same bytes on click. The package's zip likewise."""
+    from cooperation import export
+    from cooperation import vocabulary as vocab
+
+    ds = load(MEETING)
+    filters = flt.Filters()
+    expected = export.statements_csv(ds, flt.statements_of(ds, flt.apply(ds, filters)))
+    assert views.statements_download(ds, filters) == expected
+    assert views.statements_download(ds, filters) is views.statements_download(ds, filters)  # cached
+    assert views.package_download(ds) == export.package_zip(ds.snapshot)
+    monkeypatch.setattr(vocab, "EAGER_DOWNLOAD_STATEMENTS", 1)
+    monkeypatch.setattr(vocab, "EAGER_DOWNLOAD_BYTES", 1)
+    on_click = views.statements_download(ds, filters)
+    assert callable(on_click)
+    assert on_click() == expected
+    assert callable(views.package_download(ds))
