@@ -33,7 +33,7 @@ format: $(DEV)
 validate: $(RUNTIME)
 	$(BIN)/python -m cooperation validate
 
-## bench: the benchmarks, written into docs/performance.md (about 20 minutes on 2 cores)
+## bench: the benchmarks, written into docs/performance.md (about 10 minutes on 2 cores)
 bench: $(BENCH) chromium
 	$(BIN)/python -m benchmarks.run --sizes 0,10000,100000 --trials 9 --report docs/performance.md
 

@@ -422,6 +422,11 @@ def _s(value: float | None) -> str:
     return "n/a" if value is None else f"{value:.2f} s"
 
 
+def _failed(run: dict) -> int:
+    """Steps that failed: filter updates, links opened and downloads."""
+    return sum(run[name]["failed"] for name in ("filter", "open", "download"))
+
+
 def markdown(report: dict, command: str) -> str:
     machine, single = report["machine"], report["one_process"]
     lines = [
@@ -433,8 +438,9 @@ def markdown(report: dict, command: str) -> str:
         "",
         "**One process** (the overview, a theme page and the source page, shared links; filter updates):",
         "",
-        "| readers | filter updates served / s | p50 | p95 | links opened / s | failed | server CPU | peak memory |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| readers | filter updates served / s | p50 | p95 | links opened / s | downloads | failed "
+        "| server CPU | peak memory |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for row in single:
         cpu = next(iter(row["cpu_percent"].values()), None)
@@ -442,7 +448,7 @@ def markdown(report: dict, command: str) -> str:
         lines.append(
             f"| {row['readers']} | {row['filter']['per_second']:.1f} | {_s(row['filter']['p50_s'])} "
             f"| {_s(row['filter']['p95_s'])} | {row['open']['per_second']:.1f} "
-            f"| {row['filter']['failed'] + row['open']['failed']} | {cpu}% | {memory} MiB |"
+            f"| {row['download']['served']} | {_failed(row)} | {cpu}% | {memory} MiB |"
         )
     knee = next((r["readers"] for r in single if (r["filter"]["p95_s"] or 0) > KNEE_SECONDS), None)
     lines += [
@@ -474,11 +480,11 @@ def markdown(report: dict, command: str) -> str:
             "",
             "**Behind HAProxy** (`deploy/haproxy.cfg`, cookie affinity, health checks on `/_stcore/health`):",
             "",
-            "| processes | readers | filter updates served / s | p50 | p95 | failed |",
-            "|---:|---:|---:|---:|---:|---:|",
+            "| processes | readers | filter updates served / s | p50 | p95 | downloads | failed |",
+            "|---:|---:|---:|---:|---:|---:|---:|",
             *(
                 f"| {n} | {r['readers']} | {r['filter']['per_second']:.1f} | {_s(r['filter']['p50_s'])} "
-                f"| {_s(r['filter']['p95_s'])} | {r['filter']['failed'] + r['open']['failed']} |"
+                f"| {_s(r['filter']['p95_s'])} | {r['download']['served']} | {_failed(r)} |"
                 for n, r in ((1, one), (2, two))
             ),
             "",
@@ -498,7 +504,7 @@ def markdown(report: dict, command: str) -> str:
             f"had (same link, same counts), in {_s(f['reconnect_p50_s'])} at the median and "
             f"{_s(f['reconnect_max_s'])} at most; {f['moved_by_opening_a_link']} opened a new link before any "
             f"step failed, and HAProxy sent them to the live process; {f['lost']} lost their view. "
-            f"{f['filter']['failed'] + f['open']['failed'] + f['download']['failed']} steps failed in all. "
+            f"{_failed(f)} steps failed in all. "
             f"The surviving process served {f['filter_updates_while_down']} filter updates while the other was "
             f"down. Started again, the killed process was up in HAProxy after {f['up_after_restart_s']} s; of "
             f"the new readers who came next, "
@@ -517,7 +523,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--report", type=Path, help="write the summary into this Markdown file")
     parser.add_argument("--json", type=Path, help="write the figures here (default: benchmarks/results/)")
     parser.add_argument("--smoke", action="store_true", help="a few readers for a few seconds, every phase")
+    parser.add_argument("--render", type=Path, help="only write the summary of this results file")
     args = parser.parse_args(argv)
+    command = "make capacity  # python -m benchmarks.capacity --report docs/performance.md"
+    if args.render:
+        text = markdown(json.loads(args.render.read_text()), command)
+        print(text)
+        if args.report:
+            _write_report(args.report, text, "capacity")
+        return 0
     if args.smoke:
         args.readers, args.seconds, args.compare = "3", 4.0, 3
     levels = [int(n) for n in args.readers.split(",")]
@@ -532,7 +546,6 @@ def main(argv: list[str] | None = None) -> int:
     except gevent.Timeout:
         print(f"the load test did not finish within {deadline:.0f} s: stopped", file=sys.stderr)
         return 1
-    command = "make capacity  # python -m benchmarks.capacity --report docs/performance.md"
     text = markdown(report, command)
     out = args.json or RESULTS / f"capacity-{datetime.now(UTC).strftime('%Y%m%dT%H%M%SZ')}.json"
     out.parent.mkdir(parents=True, exist_ok=True)

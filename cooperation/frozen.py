@@ -25,9 +25,8 @@ _INPLACE = (
     "sort_values", "where",
 )  # fmt: skip
 _INDEXERS = ("loc", "iloc", "at", "iat")
-_SETTABLE = frozenset(
-    {"_mgr", "_item_cache", "_attrs", "_flags", "_metadata"}
-)  # what pandas sets while building
+# what pandas itself sets on a frame while building it
+_SETTABLE = frozenset({"_mgr", "_item_cache", "_attrs", "_flags", "_metadata"})
 
 
 class ReadOnlyError(TypeError):

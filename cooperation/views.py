@@ -43,6 +43,7 @@ def rows(ds: Dataset, filters: flt.Filters, theme_id: str | None = None) -> pd.D
 
 
 def counts(ds: Dataset, filters: flt.Filters, theme_id: str | None = None) -> aggregate.Counts:
+    """The headline counts of those rows."""
     return cached(ds, "counts", filters, lambda: aggregate.counts(ds, rows(ds, filters, theme_id)), theme_id)
 
 
