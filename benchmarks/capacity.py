@@ -182,7 +182,6 @@ def run_load(
     gevent.sleep(ramp + warmup)
     environment.stats.reset_all()
     locustfile.RECOVERIES.clear()
-    locustfile.DOWNLOADS.clear()
     cpu = {pid: _cpu_seconds(pid) for pid in pids}
     rss = dict.fromkeys(pids, 0.0)
     started = time.monotonic()

@@ -46,7 +46,6 @@ class Recovery:
 
 
 RECOVERIES: list[Recovery] = []
-DOWNLOADS: list[bool] = []  # each download: whether a CSV file came back
 
 
 def _env_list(name: str, default: tuple) -> tuple:
@@ -98,12 +97,10 @@ class LinkReader(User):
         try:
             body = self.reader.download(self.download_label)
         except Exception as error:  # noqa: BLE001 - a failed download is a measurement, whatever failed
-            DOWNLOADS.append(False)
             self._fire("download", started, 0, error)
             self._recover(started)
             return
         ok = body.startswith(b"statement_id,") or body.startswith(b"\xef\xbb\xbfstatement_id,")
-        DOWNLOADS.append(ok)
         self._fire("download", started, len(body), None if ok else ProtocolError("not the statements CSV"))
 
     def _step(self, name: str, action) -> None:
