@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from cooperation import cards, compare, tables
+from cooperation import cards, compare, tables, views
 from cooperation import filters as flt
 from cooperation.data import Dataset
 from cooperation.markup import join as markup_join
@@ -49,12 +49,12 @@ def render(ds: Dataset, filters: flt.Filters) -> None:
     event_id = meeting_picker(ds, compared, key="accounts-meeting") if len(compared) > 1 else compared[0]
     event = ds.events[ds.events["event_id"] == event_id].iloc[0]
     st.header(md_escape(f"{event['title']}, {event['date']}"), divider="gray")
-    sources = compare.accounts(ds, event_id)
+    sources = _per_event(ds, "accounts", event_id, lambda: compare.accounts(ds, event_id))
     shown = sources[sources["source_id"].isin(filters.source)] if filters.source else sources
     if shown.empty:
         st.info("The Accounts filter leaves none of this event's accounts.", icon=":material/filter_alt_off:")
         return
-    matching = set(flt.apply(ds, filters)["statement_id"])
+    matching = set(views.rows(ds, filters)["statement_id"])
     labels = ds.source_labels
     st.subheader("The accounts")
     st.html(tables.account_facts(ds, shown))
@@ -64,9 +64,14 @@ def render(ds: Dataset, filters: flt.Filters) -> None:
     _exchanges(ds, event_id, matching)
 
 
+def _per_event(ds: Dataset, what: str, event_id: str, compute):
+    """What the comparison of one event's accounts computes whatever the filters: once per published version."""
+    return ds.memo.get(("compare", what, event_id), compute)
+
+
 def _matrix(ds: Dataset, event_id: str, filters: flt.Filters, shown, labels) -> None:
     st.subheader("Who named which sector, account by account")
-    frame = compare.matrix(ds, event_id)
+    frame = _per_event(ds, "matrix", event_id, lambda: compare.matrix(ds, event_id))
     frame = frame[frame["source_id"].isin(shown["source_id"])]
     if filters.sector:
         frame = frame[frame["sector_id"].isin(filters.sector)]
@@ -87,7 +92,8 @@ def _only_in(ds: Dataset, event_id: str, shown, matching: set[str]) -> None:
         "says only that its topic was discussed: another account with a statement on each of its "
         "sectors reports it too."
     )
-    alone = [r for r in compare.only_in(ds, event_id) if r.statement["statement_id"] in matching]
+    every = _per_event(ds, "only-in", event_id, lambda: tuple(compare.only_in(ds, event_id)))
+    alone = [r for r in every if r.statement["statement_id"] in matching]
     for source in shown.itertuples():
         mine = [r for r in alone if r.statement["source_id"] == source.source_id]
         st.markdown(f"#### {md_escape(ds.source_labels[source.source_id])}")
@@ -99,11 +105,17 @@ def _only_in(ds: Dataset, event_id: str, shown, matching: set[str]) -> None:
 
 def _same_claims(ds: Dataset, event_id: str, labels, matching: set[str]) -> None:
     st.subheader("The same claim in different accounts")
-    claims = [c for c in compare.same_claims(ds, event_id) if matching & set(c["statement_id"])]
-    compared = [(claim, *compare.compared_texts(claim)) for claim in claims]
-    marked = [(claim, kind, compare.differing_words(texts)) for claim, kind, texts in compared]
-    marked.sort(key=lambda m: not any(d for words in m[2] for _, d in words))  # those that differ first
-    if not claims:
+
+    def every_claim() -> tuple:
+        """Each claim of the event with its kind and the words that differ, those that differ first."""
+        compared = [(claim, *compare.compared_texts(claim)) for claim in compare.same_claims(ds, event_id)]
+        marked = [(claim, kind, compare.differing_words(texts)) for claim, kind, texts in compared]
+        marked.sort(key=lambda m: not any(d for words in m[2] for _, d in words))
+        return tuple(marked)
+
+    every = _per_event(ds, "same-claims", event_id, every_claim)
+    marked = [m for m in every if matching & set(m[0]["statement_id"])]
+    if not marked:
         st.caption("No claim that matches the filters is reported by more than one account.")
         return
     st.caption(
@@ -118,7 +130,7 @@ def _exchanges(ds: Dataset, event_id: str, matching: set[str]) -> None:
     st.subheader("Exchanges")
     pairs = [
         (a, b)
-        for a, b in compare.exchanges(ds, event_id)
+        for a, b in _per_event(ds, "exchanges", event_id, lambda: tuple(compare.exchanges(ds, event_id)))
         if {a["statement_id"], b["statement_id"]} & matching
     ]
     if not pairs:
