@@ -38,9 +38,9 @@ def smoke(tmp_path_factory) -> dict:
 
 
 def _served_without_failure(run: dict) -> None:
+    """Filter updates were served, and no step failed (a few readers for a few seconds may open no new link)."""
     assert run["filter"]["served"] > 0
-    assert run["open"]["served"] > 0
-    assert run["filter"]["failed"] == run["open"]["failed"] == 0
+    assert run["filter"]["failed"] == run["open"]["failed"] == run["download"]["failed"] == 0
     assert run["filter"]["p95_s"] > 0
 
 
