@@ -23,6 +23,11 @@ if TYPE_CHECKING:
     from cooperation.service import Served
 
 
+# The table's columns whose values repeat from row to row: they travel once per value (Arrow's dictionary
+# encoding), so that an update sends and decodes less; what the table shows is the same (docs/performance.md).
+REPEATING = ("Evidence", "Date", "Speaker", "Role", "Country", "Strength", "Account", "Source")
+
+
 def statements_table(ds: Dataset, statements: pd.DataFrame, limit: int = vocab.TABLE_LIMIT) -> pd.DataFrame:
     """The statements (rows of ``ds.statements``) as the table shows them, at most ``limit``.
 
@@ -31,7 +36,7 @@ def statements_table(ds: Dataset, statements: pd.DataFrame, limit: int = vocab.T
     labels = ds.sector_labels
     shown = statements.head(limit)
     quoted = shown["evidence"] == vocab.QUOTE
-    return pd.DataFrame(
+    table = pd.DataFrame(
         {
             "Quote": ("“" + shown["quote"] + "”").where(quoted, ""),
             "In context": [routes.statement_link(s) for s in shown["statement_id"]],
@@ -49,6 +54,7 @@ def statements_table(ds: Dataset, statements: pd.DataFrame, limit: int = vocab.T
             "Source": shown["source_url"],
         }
     )
+    return table.astype(dict.fromkeys(REPEATING, "category"))
 
 
 @dataclass(frozen=True)

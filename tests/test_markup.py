@@ -5,9 +5,11 @@ from __future__ import annotations
 import html
 import re
 
+import pandas as pd
 import pytest
 
 from cooperation import cards, compare, display, load, marks, markup, routes, tables
+from cooperation import filters as flt
 from tests.helpers import MEETING, escaped, md_unescape, rows
 
 HOSTILE = "<script>alert(1)</script> **bold** $x$ :red[y] [a](javascript:x) \"q\" 'a' &amp;"
@@ -174,3 +176,16 @@ def test_a_matrix_cell_says_not_mentioned_to_screen_readers():
     """'not mentioned' is a sign for the eye and words for a screen reader; a strength is words and a sign."""
     assert html.unescape(re.sub("<[^>]+>", "", tables._state("not mentioned", ""))) == "–not mentioned"
     assert tables._state("named", "<pledge>") == '<span aria-hidden="true">●</span> &lt;pledge&gt;'
+
+
+def test_the_statements_table_sends_each_repeating_value_once(ds):
+    """Repeating columns are categorical (one Arrow dictionary entry per value), and show the fixture's values."""
+    matching = flt.statements_of(ds, flt.apply(ds, flt.Filters()))
+    table = display.statements_table(ds, matching)
+    for column in display.REPEATING:
+        assert isinstance(table[column].dtype, pd.CategoricalDtype), column
+    titles = {s["source_id"]: s["title"] for s in rows(MEETING, "sources")}
+    source_of = {s["statement_id"]: s["source_id"] for s in rows(MEETING, "statements")}
+    shown = [titles[source_of[statement]] for statement in matching["statement_id"]]
+    assert table["Account"].astype(str).tolist() == shown
+    assert table["Account"].nunique() < len(table)  # the fixture's accounts hold several statements each
