@@ -47,7 +47,7 @@ if (
 
 RESULTS = ROOT / "benchmarks" / "results"
 SYSTEMS = ("app", "bare", "floor", "datasette")
-CHARTS = {"app": 1, "bare": 1, "floor": 0}  # the overview draws the open tab's chart only
+CHARTS = {"app": 1, "bare": 1, "floor": 0}  # the overview draws the picked chart only
 OVER_TIME, OVER_TIME_CHARTS = "over-time", 2  # the page over time draws the meetings and the convergence
 TIMEOUT_MS = 180_000
 

@@ -30,7 +30,7 @@ class Chart:
     table: Callable[[Dataset, pd.DataFrame], pd.DataFrame]
 
 
-# The overview's charts, one per tab, in the tabs' order (the chosen tab is kept in the link: ?chart=Mentions).
+# The overview's charts, in the order of the radio buttons that pick one (the pick is kept in the link: ?chart=Mentions).
 OVERVIEW = (
     Chart(
         "Convergence",

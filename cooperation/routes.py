@@ -33,7 +33,7 @@ FROM, TO = "from", "to"  # the period, as ISO dates (YYYY-MM-DD)
 PERIOD = (FROM, TO)
 SEARCH = "q"
 ALIASES = {"modality": STRENGTH}  # older names still read from a link (data package 1.x)
-CHART = "chart"  # the overview's open chart tab, by its label
+CHART = "chart"  # the overview's chart, by its label
 STATEMENT = "statement"  # the statement the source page singles out
 MEETING = "meeting"  # the event the accounts compared and the sources show, by its id
 

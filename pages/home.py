@@ -1,4 +1,4 @@
-"""Overview: how many statements match, one chart at a time in tabs, and the statements table with its download."""
+"""Overview: how many statements match, one chart at a time (picked above it), and the statements table with its download."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ def render(ds: Dataset, filters: flt.Filters) -> None:
         return
     st.caption(md_escape(views.drawn_from(ds, filters)))
 
-    _chart_tabs(ds, rows, filters)
+    _chart(ds, rows, filters)
 
     st.header("Statements")
     statements, table = views.statements(ds, filters)
@@ -39,15 +39,22 @@ def render(ds: Dataset, filters: flt.Filters) -> None:
 
 
 @st.fragment
-def _chart_tabs(ds: Dataset, rows: pd.DataFrame, filters: flt.Filters) -> None:
-    """The chart tabs (``registry.OVERVIEW``): switching tabs reruns only this fragment, not the page.
+def _chart(ds: Dataset, rows: pd.DataFrame, filters: flt.Filters) -> None:
+    """One of the overview's charts (``registry.OVERVIEW``), picked in a row of radio buttons above it.
 
-    The chosen tab is kept in the link (?chart=Mentions); only its chart is
-    computed and sent, so a filter change draws one chart, not four.
+    The pick is kept in the link (?chart=Mentions) and reruns only this fragment, not the page; only the
+    picked chart is computed and sent, so a filter change draws one chart, not four. (Radio buttons, not
+    tabs: a tab panel looks for a focusable element in all it holds after every change to its content,
+    and that cost the chart about 50 ms per filter update; docs/performance.md.)
     """
-    tabs = st.tabs([chart.label for chart in registry.OVERVIEW], key=routes.CHART, bind="query-params")
-    for tab, chart in zip(tabs, registry.OVERVIEW):
-        with tab:
-            if tab.open is False:
-                continue  # a hidden tab: nothing computed, nothing sent
-            show_chart(ds, chart, rows, key=f"chart-{chart.label}", filters=filters)
+    charts = {chart.label: chart for chart in registry.OVERVIEW}
+    picked = st.radio(
+        "Chart",
+        list(charts),
+        horizontal=True,
+        key=routes.CHART,
+        bind="query-params",
+        help="Which chart of the matching statements to show; the link keeps the choice.",
+    )
+    chart = charts[picked]  # a name in the link that is no chart's leaves the first picked
+    show_chart(ds, chart, rows, key=f"chart-{chart.label}", filters=filters)

@@ -55,7 +55,7 @@ def _cells(table_html: str) -> list[list[str]]:
 
 @pytest.mark.parametrize("chart", CHARTS, ids=lambda c: c.label)
 def test_each_overview_chart_has_its_takeaway_and_its_numbers_one_click_away(monkeypatch, chart):
-    """Each tab shows the chart's takeaway beside it, and opening the expander below shows its numbers as a table."""
+    """Each chart picked shows its takeaway beside it, and opening the expander below shows its numbers as a table."""
     at = entry(monkeypatch, **{routes.CHART: chart.label})
     assert not at.exception
     ds, frame = _frame(chart)

@@ -1,4 +1,4 @@
-"""The overview in AppTest: counts, filters from and to the link, the chart tabs and the statements table."""
+"""The overview in AppTest: counts, filters from and to the link, the chart picked and the statements table."""
 
 from __future__ import annotations
 
@@ -85,8 +85,8 @@ def _chart_specs(at) -> list[dict]:
     return [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
 
 
-def test_each_chart_tab_draws_its_chart_from_the_data(monkeypatch):
-    """Each tab draws one chart of the data's own sectors, countries, themes, speakers and strengths."""
+def test_each_chart_draws_from_the_data(monkeypatch):
+    """Each chart picked draws one chart of the data's own sectors, countries, themes, speakers and strengths."""
     specs = {}
     for label in (chart.label for chart in CHARTS):
         at = entry(monkeypatch, **{routes.CHART: label})
@@ -127,7 +127,7 @@ def _array(value) -> list:
 
 
 def test_only_the_chosen_chart_is_drawn(monkeypatch):
-    """The overview sends one chart, the first tab's unless the link names another; unknown names fall back."""
+    """The overview sends one chart, the first unless the link names another; unknown names fall back."""
     first = _chart_specs(entry(monkeypatch))
     assert len(first) == 1
     assert _chart_specs(entry(monkeypatch, **{routes.CHART: "no such chart"})) == first
@@ -137,8 +137,18 @@ def test_only_the_chosen_chart_is_drawn(monkeypatch):
     assert param(at, routes.SECTOR) == [SECTORS[0]]
 
 
+def test_picking_a_chart_draws_it_alone(monkeypatch):
+    """The radio buttons above the chart list every chart; picking one draws it alone (the link: in the browser)."""
+    at = entry(monkeypatch)
+    picker = at.radio(key=routes.CHART)
+    assert picker.options == [chart.label for chart in CHARTS]
+    picker.set_value("Themes").run()
+    assert not at.exception
+    assert [s["data"][0]["type"] for s in _chart_specs(at)] == ["treemap"]
+
+
 def test_a_filter_change_keeps_the_chosen_chart(monkeypatch):
-    """Changing a filter while a chart tab is chosen keeps that tab, and both stay in the link."""
+    """Changing a filter while a chart is picked keeps that chart, and both stay in the link."""
     at = entry(monkeypatch, **{routes.CHART: "Themes"}, sector=[SECTORS[0]])
     at.multiselect(key=routes.SECTOR).set_value(SECTORS[:2]).run()
     assert not at.exception

@@ -174,6 +174,11 @@ def pick_sector(page: Page, label: str) -> None:
     page.get_by_role("option", name=label, exact=True).click()
 
 
+def pick_chart(page: Page, label: str) -> None:
+    """Pick one of the overview's charts in the radio buttons above it, as a person would (by its label)."""
+    page.get_by_role("radiogroup", name="Chart").get_by_text(label, exact=True).click()
+
+
 def sector_chips(page: Page):
     """The selected values shown in the Sectors multiselect."""
     box = page.get_by_test_id("stSidebar").get_by_test_id("stMultiSelect")

@@ -64,7 +64,7 @@ def longest_labels_link() -> str:
 
 
 def _states() -> list[str]:
-    """Every page state to check: each chart tab, each page, a statement singled out, a meeting picked, a meeting
+    """Every page state to check: each chart, each page, a statement singled out, a meeting picked, a meeting
     or a period chosen, every filter with its longest label: with a sector filter and without."""
     plain = [
         *(f"?{routes.CHART}={chart.label}" for chart in CHARTS),
@@ -218,3 +218,17 @@ def test_a_keyboard_alone_filters_moves_and_opens_a_statement(page: Page, server
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(rf"/{routes.SOURCE}\?{routes.STATEMENT}=[a-z0-9-]+$"))
     expect(page.get_by_role("heading", name="The statement you followed")).to_be_visible()
+
+
+def test_the_keyboard_alone_picks_a_chart(page: Page, server: Server, page_errors):
+    """With the keyboard alone: reach the chart's radio buttons, pick the next chart with an arrow key; the chart,
+    the checked button and the link follow, a visible focus ring all the way."""
+    first, second = (chart.label for chart in CHARTS[:2])
+    open_app(page, server.url)
+    _tab_to(page, lambda f: f["tag"] == "INPUT" and page.evaluate("document.activeElement.type") == "radio")
+    expect(page.get_by_role("radio", name=first)).to_be_focused()
+    page.keyboard.press("ArrowRight")
+    expect(page.get_by_role("radio", name=second)).to_be_checked()
+    expect(page).to_have_url(re.compile(rf"[?&]{routes.CHART}={second}(&|$)"))
+    wait_idle(page)
+    assert _focus(page)["ring"], "no visible focus ring on the chart picked"

@@ -16,6 +16,7 @@ from tests.browser.conftest import (
     IDLE,
     metric,
     open_app,
+    pick_chart,
     pick_sector,
     rerun_of,
     sector_chips,
@@ -34,8 +35,8 @@ def test_overview_loads_with_the_right_count(page: Page, server, page_errors):
     open_app(page, server.url)
     expect(metric(page, "Statements")).to_have_text(str(len(expected(MEETING))))
     expect(page.get_by_test_id("stException")).to_have_count(0)
-    expect(page.get_by_test_id("stTab")).to_have_count(4)
-    expect(page.locator(".js-plotly-plot")).to_have_count(1)  # only the open tab's chart
+    expect(page.get_by_role("radiogroup", name="Chart").get_by_role("radio")).to_have_count(4)
+    expect(page.locator(".js-plotly-plot")).to_have_count(1)  # only the picked chart
     ARTIFACTS.mkdir(exist_ok=True)
     page.set_viewport_size({"width": 1400, "height": 1700})
     wait_idle(page)
@@ -55,10 +56,10 @@ def test_picking_a_sector_updates_count_table_and_url(page: Page, server, page_e
     expect(grid.locator("[role='row']")).to_have_count(len(want) + 1)  # and the header row
 
 
-def test_chart_tabs_live_in_the_link(page: Page, server, page_errors):
-    """Choosing a chart tab draws that chart, keeps the filter and puts the tab in the URL; the link reopens it."""
+def test_the_chart_picked_lives_in_the_link(page: Page, server, page_errors):
+    """Picking a chart draws it, keeps the filter and puts the chart in the URL; the link reopens it."""
     open_app(page, f"{server.url}/?sector={FIRST}")
-    page.get_by_role("tab", name="Themes").click()
+    pick_chart(page, "Themes")
     wait_idle(page)
     expect(page.locator(".js-plotly-plot .treemaplayer")).to_have_count(1)
     expect(page.locator(".js-plotly-plot")).to_have_count(1)
@@ -72,7 +73,7 @@ def test_chart_tabs_live_in_the_link(page: Page, server, page_errors):
     expect(page.locator(".js-plotly-plot .treemaplayer")).to_have_count(1)
 
     open_app(page, link)
-    expect(page.get_by_role("tab", name="Themes")).to_have_attribute("aria-selected", "true")
+    expect(page.get_by_role("radio", name="Themes")).to_be_checked()
     expect(page.locator(".js-plotly-plot .treemaplayer")).to_have_count(1)
     expect(metric(page, "Statements")).to_have_text(str(len(expected(MEETING, FIRST))))
 
@@ -87,8 +88,8 @@ def _element(payload: bytes | str) -> str | None:
     return None
 
 
-def test_switching_tabs_reruns_only_the_charts(page: Page, server, page_errors):
-    """Choosing another chart tab sends that chart again, but not the metrics, filters or table."""
+def test_picking_a_chart_reruns_only_the_chart(page: Page, server, page_errors):
+    """Picking another chart sends that chart, but not the metrics, filters or table."""
     frames: list[bytes | str] = []
     sockets: list[WebSocket] = []
 
@@ -104,7 +105,7 @@ def test_switching_tabs_reruns_only_the_charts(page: Page, server, page_errors):
 
     frames.clear()
     with sockets[-1].expect_event("framereceived", _run_finished):
-        page.get_by_role("tab", name="Themes").click()
+        pick_chart(page, "Themes")
     sent = set(map(_element, frames))
     assert "plotly_chart" in sent
     assert not sent & {"metric", "multiselect", "dataframe", "download_button"}
