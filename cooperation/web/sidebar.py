@@ -41,7 +41,7 @@ def _seed(ds: Dataset) -> None:
 
 
 def _write_back(current: flt.Filters) -> None:
-    """Only the filters' own parameters are written: others (the overview's tab, a page's meeting) are kept."""
+    """Only the filters' own parameters are written: others (the overview's chart, a page's meeting) are kept."""
     wanted = flt.to_params(current)
     present = _query_lists()
     for name in (*routes.FILTER_LISTS, *routes.PERIOD, routes.SEARCH, *routes.ALIASES):
