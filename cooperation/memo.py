@@ -11,13 +11,14 @@ process, so what it keeps is read-only (``cooperation.frozen``). While one
 session computes an entry, the others asking for it wait for that result
 instead of computing it again (``cachetools.cached``'s condition).
 
-``COOPERATION_CACHE_ENTRIES`` and ``COOPERATION_CACHE_MB`` set the bounds;
-``COOPERATION_CACHE_ENTRIES=0`` turns the cache off.
+``COOPERATION_CACHE_ENTRIES`` (a whole number) and ``COOPERATION_CACHE_MB`` (MiB,
+fractions allowed) set the bounds; ``COOPERATION_CACHE_ENTRIES=0`` turns the cache off.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import math
 import os
 import sys
 import threading
@@ -91,11 +92,13 @@ class _Cache(cachetools.LRUCache):
             self.popitem()
 
 
-def _bound(environ: Mapping[str, str], name: str, default: int) -> int:
+def _bound(environ: Mapping[str, str], name: str, default: float, kind: type = int) -> int | float:
+    """A bound from the environment, as ``kind`` and at least 0; the default when it is unset or not a number."""
     try:
-        return max(0, int(environ.get(name, default)))
+        value = kind(environ.get(name, default))
     except ValueError:
         return default
+    return max(0, value) if math.isfinite(value) else default
 
 
 class Memo:
@@ -103,7 +106,7 @@ class Memo:
 
     def __init__(self, max_entries: int | None = None, max_mb: float | None = None, environ=os.environ):
         self.max_entries = _bound(environ, ENTRIES_VAR, MAX_ENTRIES) if max_entries is None else max_entries
-        mb = _bound(environ, MB_VAR, MAX_MB) if max_mb is None else max_mb
+        mb = _bound(environ, MB_VAR, MAX_MB, float) if max_mb is None else max_mb
         self._cache = _Cache(max(self.max_entries, 1), int(mb * 2**20))
         self._condition = threading.Condition()
         self._compute = cachetools.cached(

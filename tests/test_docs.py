@@ -7,7 +7,7 @@ import re
 
 import yaml
 
-from cooperation import load
+from cooperation import load, memo
 from tests.helpers import DATA, ROOT, rows
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -127,3 +127,10 @@ def test_security_doc_names_tests_that_exist():
         assert (ROOT / path).is_file(), path
         if test:
             assert re.search(rf"^def {test}\(", (ROOT / path).read_text(encoding="utf-8"), re.M), test
+
+
+def test_readme_gives_the_cache_defaults_and_variables_of_the_code():
+    """The cache's defaults and the variables that set them, as the README gives them, are the code's."""
+    assert f"at most {memo.MAX_ENTRIES} entries and {memo.MAX_MB} MiB by default" in " ".join(README.split())
+    for variable in (memo.ENTRIES_VAR, memo.MB_VAR):
+        assert f"`{variable}`" in README

@@ -6,11 +6,12 @@ import threading
 import time
 
 import pandas as pd
+import pytest
 
 from cooperation import aggregate, load, registry, snapshot, views
 from cooperation import filters as flt
 from cooperation.frozen import ReadOnlyFrame
-from cooperation.memo import ENTRIES_VAR, MB_VAR, Memo, size_of
+from cooperation.memo import ENTRIES_VAR, MAX_ENTRIES, MAX_MB, MB_VAR, Memo, size_of
 from cooperation.service import Publisher
 from tests.helpers import MEETING, replace_in, rows
 
@@ -163,3 +164,21 @@ def test_small_downloads_are_handed_over_with_the_page_and_large_ones_made_on_cl
     assert callable(on_click)
     assert on_click() == expected
     assert callable(views.package_download(ds))
+
+
+@pytest.mark.parametrize(
+    ("entries", "mb", "bounds"),
+    [
+        ("10", "0.5", (10, 2**19)),  # a fraction of a MiB is a bound like any other
+        ("-3", "-1", (0, 0)),  # below zero: nothing is kept
+        ("many", "nan", (MAX_ENTRIES, MAX_MB * 2**20)),  # not a number: the defaults
+        (
+            "2.5",
+            "inf",
+            (MAX_ENTRIES, MAX_MB * 2**20),
+        ),  # entries are whole numbers; an infinite size is not taken
+    ],
+)
+def test_the_bounds_are_read_from_the_environment(entries, mb, bounds):
+    memo = Memo(environ={ENTRIES_VAR: entries, MB_VAR: mb})
+    assert (memo.max_entries, memo._cache.maxsize) == bounds
