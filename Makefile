@@ -64,28 +64,27 @@ $(BENCH): requirements-bench.txt $(DEV)
 	$(BIN)/python -m pip install --quiet -r requirements-bench.txt
 	touch $@
 
-# Playwright's own browser download does not work everywhere; Debian's
-# Chromium does. Installed here when missing and this user may (root, apt-get).
-chromium:
-	@if [ -x /usr/bin/chromium ] || command -v chromium >/dev/null 2>&1; then \
+# A Debian package the tests need, installed when missing and this user may
+# (root, apt-get); otherwise the tests that need it skip (and fail when CI=true).
+# $(call debian_package,package,what it is for,what skips without it)
+define debian_package
+	@if command -v $(1) >/dev/null 2>&1 || [ -x /usr/bin/$(1) ]; then \
 		:; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-		echo "Installing Debian's chromium for the browser tests"; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+		echo "Installing Debian's $(1) for $(2)"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(1) >/dev/null; \
 	else \
-		echo "No Chromium and no way to install it: the browser tests will skip (they fail when CI=true)"; \
+		echo "No $(1) and no way to install it: $(3) will skip (and fail when CI=true)"; \
 	fi
+endef
 
-# Debian's haproxy, for the load balancer and its tests; installed the same way.
+# Playwright's own browser download does not work everywhere; Debian's Chromium does.
+chromium:
+	$(call debian_package,chromium,the browser tests,the browser tests)
+
+# Debian's haproxy, for the load balancer and its tests.
 haproxy:
-	@if command -v haproxy >/dev/null 2>&1; then \
-		:; \
-	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-		echo "Installing Debian's haproxy for the load balancer's tests"; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq haproxy >/dev/null; \
-	else \
-		echo "No haproxy and no way to install it: the load balancer's smoke test will skip (it fails when CI=true)"; \
-	fi
+	$(call debian_package,haproxy,the load balancer's tests,the load balancer's smoke test)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis artifacts
