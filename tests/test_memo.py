@@ -169,14 +169,10 @@ def test_small_downloads_are_handed_over_with_the_page_and_large_ones_made_on_cl
 @pytest.mark.parametrize(
     ("entries", "mb", "bounds"),
     [
-        ("10", "0.5", (10, 2**19)),  # a fraction of a MiB is a bound like any other
-        ("-3", "-1", (0, 0)),  # below zero: nothing is kept
-        ("many", "nan", (MAX_ENTRIES, MAX_MB * 2**20)),  # not a number: the defaults
-        (
-            "2.5",
-            "inf",
-            (MAX_ENTRIES, MAX_MB * 2**20),
-        ),  # entries are whole numbers; an infinite size is not taken
+        pytest.param("10", "0.5", (10, 2**19), id="a fraction of a MiB is a bound like any other"),
+        pytest.param("-3", "-1", (0, 0), id="below zero nothing is kept"),
+        pytest.param("many", "nan", (MAX_ENTRIES, MAX_MB * 2**20), id="not a number leaves the defaults"),
+        pytest.param("2.5", "inf", (MAX_ENTRIES, MAX_MB * 2**20), id="entries are whole and a size finite"),
     ],
 )
 def test_the_bounds_are_read_from_the_environment(entries, mb, bounds):
