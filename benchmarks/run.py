@@ -50,6 +50,8 @@ SYSTEMS = ("app", "bare", "floor", "datasette")
 CHARTS = {"app": 1, "bare": 1, "floor": 0}  # the overview draws the picked chart only
 OVER_TIME, OVER_TIME_CHARTS = "over-time", 2  # the page over time draws the meetings and the convergence
 TIMEOUT_MS = 180_000
+CONFIDENCE = 0.95  # of the interval given with each app ÷ bare ratio
+RESAMPLES = 9_999
 
 # True once the Streamlit app is idle, nothing is stale or a skeleton, the
 # charts are drawn and the Statements metric shows the expected count.
@@ -276,6 +278,39 @@ def _ratio(a: float | None, b: float | None) -> str:
     return f"{a / b:.2f}×" if a and b else "n/a"
 
 
+def interval(app: list[float], bare: list[float]) -> tuple[float, float] | None:
+    """A confidence interval of median(app) ÷ median(bare), or None with fewer than 3 pairs of samples.
+
+    A paired percentile bootstrap over the trials (``scipy.stats.bootstrap``): each trial times both
+    systems one after the other, so a trial is resampled as a whole, and a slow spell of the machine
+    that slows both stays in one pair. Seeded, so the same samples give the same interval.
+    """
+    if len(app) != len(bare) or len(app) < 3:
+        return None
+    import numpy as np
+    from scipy.stats import bootstrap
+
+    result = bootstrap(
+        (app, bare),
+        lambda a, b: np.median(a) / np.median(b),
+        paired=True,
+        vectorized=False,
+        n_resamples=RESAMPLES,
+        confidence_level=CONFIDENCE,
+        method="percentile",
+        rng=np.random.default_rng(0),
+    )
+    return float(result.confidence_interval.low), float(result.confidence_interval.high)
+
+
+def _ratio_within(r: dict, key: str) -> str:
+    """The app ÷ bare ratio of ``key``'s medians, with its interval when there are samples enough."""
+    app, bare = (r["samples"][s].get(key, []) for s in ("app", "bare"))
+    ratio = _ratio(r["median"]["app"].get(key), r["median"]["bare"].get(key))
+    bounds = interval(app, bare)
+    return f"{ratio} ({bounds[0]:.2f}–{bounds[1]:.2f})" if bounds else ratio
+
+
 def _seconds(value: float | None) -> str:
     return f"{value:.3f} s" if value is not None else "n/a"
 
@@ -297,8 +332,8 @@ def markdown(results: list[dict], machine: dict, command: str) -> str:
         mem = r["peak_memory_mb"]
         speed.append(
             f"| {r['size']:,} | {_seconds(app['first'])} | {_seconds(bare['first'])} "
-            f"| {_ratio(app['first'], bare['first'])} "
-            f"| {_seconds(app['filter'])} | {_seconds(bare['filter'])} | {_ratio(app['filter'], bare['filter'])} "
+            f"| {_ratio_within(r, 'first')} "
+            f"| {_seconds(app['filter'])} | {_seconds(bare['filter'])} | {_ratio_within(r, 'filter')} "
             f"| {_seconds(floor.get('filter'))} | {_seconds(ds.get('filter'))} "
             f"| {_ratio(app['filter'], ds.get('filter'))} | {_ratio(floor.get('filter'), ds.get('filter'))} "
             f"| {_seconds(app.get('over_time'))} | {_ratio(app.get('over_time'), app['first'])} |"
@@ -325,7 +360,9 @@ def markdown(results: list[dict], machine: dict, command: str) -> str:
         f"Machine: {machine['cpu']}, {machine['cores']} cores; Python {machine['python']}, "
         f"Streamlit {machine['streamlit']}, pandas {machine['pandas']}, plotly {machine['plotly']}; "
         f"run {machine['date']}.\n\nMedians of {results[0]['trials']} trials after one warm-up, the "
-        f"{len(SYSTEMS)} systems alternating. Reproduce with:\n\n```sh\n{command}\n```\n"
+        f"{len(SYSTEMS)} systems alternating; after each app ÷ bare ratio, in brackets, its "
+        f"{CONFIDENCE:.0%} interval (a paired bootstrap over the trials). Reproduce with:\n\n"
+        f"```sh\n{command}\n```\n"
     )
     tables = ("\n".join(speed), "\n".join(load), "\n".join(samples))
     return head + "\n" + "\n\n".join(tables) + "\n"

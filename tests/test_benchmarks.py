@@ -101,6 +101,39 @@ def test_report_has_a_row_per_size_in_every_table():
     assert "4 systems alternating" in text
 
 
+def test_ratio_interval_brackets_the_ratio():
+    """Each app ÷ bare ratio comes with an interval that holds it, the same for the same samples."""
+    app = [0.50, 0.62, 0.48, 0.71, 0.55, 0.66, 0.52, 0.58, 0.60]
+    bare = [0.30, 0.33, 0.29, 0.41, 0.31, 0.35, 0.30, 0.32, 0.36]
+    low, high = run.interval(app, bare)
+    ratio = 0.58 / 0.32  # the medians of the two lists above
+    assert low < ratio < high
+    assert (low, high) == run.interval(app, bare)
+    # A machine that slows both systems in a trial does not widen it: app is twice bare in every trial.
+    assert run.interval([2 * t for t in bare], bare) == pytest.approx((2.0, 2.0))
+    assert run.interval(app[:2], bare[:2]) is None  # too few trials to say
+    assert run.interval(app, bare[:-1]) is None  # trials that do not pair
+
+
+def test_report_gives_each_ratio_with_its_interval():
+    """With paired samples, the speed table's two app ÷ bare ratios carry their intervals, and the text says what they are."""
+    result = _results(19)
+    result["samples"] = {
+        "app": {"first": [4.0, 4.4, 3.6], "filter": [0.5, 0.6, 0.4]},
+        "bare": {"first": [4.0, 4.4, 3.6], "filter": [0.25, 0.3, 0.2]},
+        "floor": {"filter": [0.2]},
+        "datasette": {"filter": [0.25]},
+    }
+    result["median"]["bare"]["filter"] = 0.25
+    text = run.markdown([result], MACHINE, "python -m benchmarks.run")
+    speed = next(block for block in text.split("\n\n") if block.startswith("| statements"))
+    cells = [c.strip() for c in speed.splitlines()[2].split("|")[1:-1]]
+    header = [c.strip() for c in speed.splitlines()[0].split("|")[1:-1]]
+    assert cells[header.index("app first render") + 2] == "1.00× (1.00–1.00)"
+    assert cells[header.index("app filter update") + 2] == "2.00× (2.00–2.00)"
+    assert "95% interval (a paired bootstrap over the trials)" in text
+
+
 def test_report_replaces_only_its_own_part(tmp_path):
     """Writing the report changes the text between the results markers and nothing else."""
     report = tmp_path / "performance.md"
