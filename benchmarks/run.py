@@ -34,7 +34,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import numpy as np
 import pandas as pd
+from scipy.stats import bootstrap
 
 from benchmarks.generate import generate
 from cooperation.data import DEFAULT_DATA_DIR
@@ -287,9 +289,6 @@ def interval(app: list[float], bare: list[float]) -> tuple[float, float] | None:
     """
     if len(app) != len(bare) or len(app) < 3:
         return None
-    import numpy as np
-    from scipy.stats import bootstrap
-
     result = bootstrap(
         (app, bare),
         lambda a, b: np.median(a) / np.median(b),
